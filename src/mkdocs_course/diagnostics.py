@@ -1,0 +1,63 @@
+"""Author-facing problems: one ``path:line: what is wrong; how to fix it`` each.
+
+MkDocs counts warnings from any ``mkdocs.*`` logger and fails ``--strict``
+builds on them, so problems go through ``log.warning`` and never ``log.error``.
+The hooks tell the Markdown extensions which file they are rendering (through
+``rendering``), because Python-Markdown itself knows nothing of files.
+"""
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import logging
+from dataclasses import dataclass
+from typing import Iterator
+
+log = logging.getLogger("mkdocs.plugins.course")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One author mistake at a line of a Markdown body (1-based)."""
+
+    line: int
+    message: str
+
+    def at(self, path: str, line_offset: int = 0) -> str:
+        """Return the message as ``path:line: message``."""
+        return f"{path}:{self.line + line_offset}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Source:
+    """The file being rendered and how many lines its front matter took."""
+
+    path: str
+    line_offset: int = 0
+
+
+_current: contextvars.ContextVar[Source | None] = contextvars.ContextVar("course_source", default=None)
+
+
+@contextlib.contextmanager
+def rendering(source: Source) -> Iterator[None]:
+    """Name the file whose Markdown is converted inside this block."""
+    token = _current.set(source)
+    try:
+        yield
+    finally:
+        _current.reset(token)
+
+
+def set_current(source: Source | None) -> None:
+    """Name the file whose Markdown is converted next (for MkDocs' page events)."""
+    _current.set(source)
+
+
+def report(problem: Problem) -> None:
+    """Log a problem found while rendering, naming the file when it is known."""
+    source = _current.get()
+    if source is None:
+        log.warning(problem.at("<markdown>"))
+    else:
+        log.warning(problem.at(source.path, source.line_offset))

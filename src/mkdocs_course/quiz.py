@@ -1,0 +1,175 @@
+"""Python-Markdown extension ``course_quiz``: ``<quiz>`` blocks become quizzes.
+
+Two steps, so that problems name the right source line and the quiz's own
+Markdown (code blocks included) is rendered by the page's full parser:
+
+1. A preprocessor reads the raw lines, reports problems with their line
+   numbers, writes each quiz's id into its opening tag and swaps broken quizzes
+   for a visible error box.
+2. A block processor turns each valid block into the accessible HTML described
+   in ARCHITECTURE.md.
+"""
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as etree
+
+from markdown import Markdown
+from markdown.blockprocessors import BlockProcessor
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+from markdown.util import AtomicString
+
+from . import syntax
+from .diagnostics import report
+from .strings import strings_for
+
+OPEN_WITH_ID = re.compile(r'^ {0,3}<quiz id="(?P<id>[^"]+)">\s*$')
+
+
+class QuizPreprocessor(Preprocessor):
+    """Validate quizzes against their source lines and mark each with its id."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        """Report problems and rewrite quiz blocks for the block processor."""
+        if not any(syntax.QUIZ_TAG.search(line) for line in lines):
+            return lines
+        page = syntax.scan(lines)
+        for problem in page.quiz_problems:
+            report(problem)
+        out = list(lines)
+        # Walk backwards so that inserted blank lines do not move later spans.
+        for start, end, quiz in reversed(page.quiz_spans):
+            if quiz is None:
+                box = self.md.htmlStash.store(_error_box(lines[start : end + 1]))
+                out[start : end + 1] = ["", box, ""]
+            else:
+                out[start : end + 1] = ["", f'<quiz id="{quiz.id}">', *lines[start + 1 : end], "</quiz>", ""]
+        return out
+
+
+class QuizBlockProcessor(BlockProcessor):
+    """Render a ``<quiz id="...">`` ... ``</quiz>`` run of blocks as a quiz."""
+
+    def __init__(self, parser, strings: dict[str, str]) -> None:
+        super().__init__(parser)
+        self.strings = strings
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        """Match a block that starts with a marked quiz opening tag."""
+        return bool(OPEN_WITH_ID.match(block.split("\n", 1)[0]))
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> bool:
+        """Consume the quiz's blocks and build its element tree."""
+        collected: list[str] = []
+        while blocks:
+            block = blocks.pop(0)
+            lines = block.split("\n")
+            closing = next((i for i, line in enumerate(lines) if syntax.QUIZ_CLOSE.match(line)), None)
+            if closing is None:
+                collected.append(block)
+                continue
+            collected.append("\n".join(lines[: closing + 1]))
+            rest = "\n".join(lines[closing + 1 :]).strip("\n")
+            if rest:
+                blocks.insert(0, rest)
+            break
+        lines = "\n\n".join(collected).split("\n")
+        page = syntax.scan(lines)
+        if not page.quizzes:  # changed by another preprocessor after validation
+            return False
+        self.render(parent, page.quizzes[0])
+        return True
+
+    def render(self, parent: etree.Element, quiz: syntax.Quiz) -> None:
+        """Append the quiz's HTML (see ARCHITECTURE.md) to ``parent``."""
+        t = self.strings
+        base = f"quiz-{quiz.id}"
+        root = etree.SubElement(
+            parent,
+            "div",
+            {"class": "course-quiz", "id": base, "data-quiz-id": quiz.id, "data-quiz-kind": quiz.kind},
+        )
+        question = etree.SubElement(root, "div", {"class": "course-quiz__question", "id": f"{base}-question"})
+        self.parser.parseChunk(question, quiz.question)
+        options = etree.SubElement(
+            root, "fieldset", {"class": "course-quiz__options", "aria-labelledby": f"{base}-question"}
+        )
+        kind = "checkbox" if quiz.kind == "multiple" else "radio"
+        for number, option in enumerate(quiz.options):
+            wrapper = etree.SubElement(options, "div", {"class": "course-quiz__option", "data-option": str(number)})
+            label = etree.SubElement(wrapper, "label", {"class": "course-quiz__label"})
+            etree.SubElement(
+                label, "input", {"class": "course-quiz__input", "type": kind, "name": base, "value": str(number)}
+            )
+            etree.SubElement(label, "span", {"class": "course-quiz__text"}).text = option.text
+        actions = etree.SubElement(root, "div", {"class": "course-quiz__actions", "hidden": "hidden"})
+        _button(actions, "md-button md-button--primary course-quiz__submit", t["quiz.submit"])
+        _button(actions, "md-button course-quiz__retry", t["quiz.retry"]).set("hidden", "hidden")
+        etree.SubElement(
+            root, "div", {"class": "course-quiz__status", "role": "status", "aria-live": "polite"}
+        ).text = ""
+        answer = etree.SubElement(root, "details", {"class": "course-quiz__answer"})
+        etree.SubElement(answer, "summary").text = AtomicString(t["quiz.show"])
+        key = etree.SubElement(answer, "ul", {"class": "course-quiz__key"})
+        for number, option in enumerate(quiz.options):
+            item = etree.SubElement(
+                key,
+                "li",
+                {
+                    "class": "course-quiz__key-item",
+                    "data-option": str(number),
+                    "data-correct": "true" if option.correct else "false",
+                },
+            )
+            verdict = etree.SubElement(item, "strong", {"class": "course-quiz__verdict"})
+            verdict.text = AtomicString(t["quiz.correct"] if option.correct else t["quiz.wrong"])
+            verdict.tail = AtomicString(": ")
+            etree.SubElement(item, "span", {"class": "course-quiz__key-text"}).text = option.text
+            if option.feedback:
+                feedback = etree.SubElement(item, "div", {"class": "course-quiz__feedback"})
+                self.parser.parseChunk(feedback, option.feedback)
+        if quiz.explanation:
+            explanation = etree.SubElement(answer, "div", {"class": "course-quiz__explanation"})
+            self.parser.parseChunk(explanation, quiz.explanation)
+
+
+def _button(parent: etree.Element, css: str, text: str) -> etree.Element:
+    """Append a plain ``<button type="button">``."""
+    button = etree.SubElement(parent, "button", {"type": "button", "class": css})
+    button.text = AtomicString(text)
+    return button
+
+
+def _error_box(lines: list[str]) -> str:
+    """Return HTML that shows a broken quiz's source instead of hiding it."""
+    source = html.escape("\n".join(lines))
+    return (
+        '<div class="admonition failure course-error"><p class="admonition-title">'
+        "This quiz could not be built; see the build log.</p>"
+        f"<pre><code>{source}</code></pre></div>"
+    )
+
+
+class QuizExtension(Extension):
+    """Register the quiz preprocessor and block processor."""
+
+    def __init__(self, **kwargs) -> None:
+        self.config = {
+            "language": ["en", "Language of the quiz buttons and labels (follows theme.language)."],
+            "strings": [{}, "Overrides of UI strings, e.g. {'quiz.submit': 'Check'}."],
+        }
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        """Run before fenced code is stashed, so line numbers are the author's."""
+        strings = strings_for(self.getConfig("language"), self.getConfig("strings"))
+        md.preprocessors.register(QuizPreprocessor(md), "course_quiz", 27)
+        md.parser.blockprocessors.register(QuizBlockProcessor(md.parser, strings), "course_quiz", 105)
+        md.registerExtension(self)
+
+
+def makeExtension(**kwargs) -> QuizExtension:  # noqa: N802 (Python-Markdown's entry point)
+    """Return the extension for ``markdown.Markdown(extensions=['mkdocs_course.quiz'])``."""
+    return QuizExtension(**kwargs)
