@@ -1,0 +1,108 @@
+"""MkDocs hooks that build the course: order, navigation, generated pages, manifest.
+
+Each event is thin: the work is done by pure functions in ``mkdocs_course``.
+Author mistakes are logged as warnings (fatal under ``--strict``), one message
+per mistake, each naming the file and line.
+"""
+from __future__ import annotations
+
+import logging
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from mkdocs_course import diagnostics, pages, print_pages, site
+from mkdocs_course.config import CourseConfig, load_course_config
+from mkdocs_course.model import Course
+
+log = logging.getLogger("mkdocs.hooks.course")
+
+EXTENSIONS = ("course_quiz", "course_checklist")
+
+
+class _Build:
+    """What one build knows about the course (rebuilt on every ``mkdocs serve`` reload)."""
+
+    config: CourseConfig
+    course: Course
+    nav_generated: bool = False
+
+
+_build = _Build()
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Validate ``extra.course`` and hand the UI language and strings to the extensions."""
+    course_config, problems = load_course_config(config.extra.get("course"), config.config_file_path)
+    for message in problems:
+        log.warning(message)
+    _build.config = course_config
+    language = config.theme.get("language") or "en"
+    for name in EXTENSIONS:
+        if name not in config.markdown_extensions:
+            log.warning(f"mkdocs.yml: markdown_extensions has no '{name}'; add '- {name}' so quizzes and checklists render")
+        options = config.mdx_configs.setdefault(name, {})
+        options.setdefault("language", language)
+        options.setdefault("strings", dict(course_config.strings))
+    # Run later than the author's own nav: only an absent nav is generated.
+    _build.nav_generated = not config.nav
+    return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """Build the course model, add the generated pages and order the navigation."""
+    course, problems = site.course_from_files(files, config, _build.config)
+    for message in problems:
+        log.warning(message)
+    _build.course = course
+    generated = {
+        pages.PROGRESS_URI: pages.progress_page(course),
+        **print_pages.generated_pages(course, _build.config),
+    }
+    for uri, content in generated.items():
+        if files.get_file_from_path(uri) is None:
+            files.append(site.generated_file(config, uri, content))
+    if _build.nav_generated:
+        config.nav = site.nav_for(course, files, list(generated))
+    return files
+
+
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    """Check that every module can be reached from the navigation."""
+    for message in site.unreachable_modules(_build.course, nav.pages, config):
+        log.warning(message)
+    return nav
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Tell the Markdown extensions which file they are about to render."""
+    diagnostics.set_current(site.source_of(page, config))
+    return markdown
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Stop naming the file once it is rendered."""
+    diagnostics.set_current(None)
+    return html
+
+
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    """Give templates the course, the current module and the data course.js reads."""
+    module = _build.course.module_for(page.file.src_uri)
+    context["course"] = _build.course
+    context["course_module"] = module
+    context["course_page_data"] = site.page_data(_build.course, page, module)
+    return context
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Write the course manifest, and the workbook PDF when enabled."""
+    site.write_manifest(_build.course, config.site_dir)
+    if _build.config.pdf:
+        try:
+            print_pages.write_pdf(config)
+        except print_pages.PdfError as error:
+            raise PluginError(str(error)) from error

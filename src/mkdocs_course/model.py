@@ -1,0 +1,227 @@
+"""The course model: modules in order, built from Markdown sources alone.
+
+``build_course`` is pure: given each page's path and text and the validated
+``extra.course`` settings, it returns the course and every problem found, each
+as a ``path:line: message`` string. The hooks, the ``check`` command and the
+tests all call it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import syntax
+from .config import CourseConfig
+from .frontmatter import read_front_matter, validate_module
+from .strings import strings_for
+
+MANIFEST_VERSION = 1
+
+
+@dataclass
+class PageSource:
+    """A Markdown page: its path under docs/, the path to show in messages, and its text."""
+
+    src_uri: str
+    display_path: str
+    text: str
+
+
+@dataclass
+class Module:
+    """One module of the course, as learners and the manifest see it."""
+
+    id: str
+    src_uri: str
+    url: str
+    title: str
+    section: str
+    section_title: str
+    label: str
+    order: int
+    minutes: int
+    summary: str
+    objectives: list[str]
+    syntax: syntax.PageSyntax
+    body: str
+    position: int = 0
+    of: int = 0
+    previous: "Module | None" = None
+    next: "Module | None" = None
+
+    @property
+    def checklist(self) -> list[str]:
+        """Return the ids of the module's checklist items, in page order."""
+        return [item.id for item in self.syntax.checklist]
+
+    @property
+    def quizzes(self) -> list[str]:
+        """Return the ids of the module's quizzes, in page order."""
+        return [quiz.id for quiz in self.syntax.quizzes]
+
+    def section_markdown(self, heading: str) -> str:
+        """Return the Markdown under a level-2 heading, up to the next one ('' if absent)."""
+        match = re.search(rf"^##\s+{re.escape(heading)}\s*#*\s*$\n(?P<body>.*?)(?=^##\s|\Z)", self.body, re.M | re.S)
+        return match.group("body").strip() if match else ""
+
+    def manifest(self) -> dict[str, Any]:
+        """Return the module's entry in ``course-manifest.json``."""
+        return {
+            "id": self.id,
+            "url": self.url,
+            "title": self.title,
+            "section": self.section,
+            "position": self.position,
+            "of": self.of,
+            "minutes": self.minutes,
+            "summary": self.summary,
+            "checklist": self.checklist,
+            "quizzes": self.quizzes,
+        }
+
+
+@dataclass
+class Section:
+    """A section of the course with its modules in order."""
+
+    id: str
+    title: str
+    label: str
+    modules: list[Module] = field(default_factory=list)
+
+
+@dataclass
+class Course:
+    """The whole course."""
+
+    title: str
+    namespace: str
+    sections: list[Section]
+    completion: list[str]
+    strings: dict[str, str]
+    pdf_url: str | None = None
+
+    @property
+    def modules(self) -> list[Module]:
+        """Return every module in course order."""
+        return [module for section in self.sections for module in section.modules]
+
+    def module_for(self, src_uri: str) -> Module | None:
+        """Return the module built from a source file, if it is one."""
+        return next((m for m in self.modules if m.src_uri == src_uri), None)
+
+    def manifest(self) -> dict[str, Any]:
+        """Return the JSON the browser computes progress from."""
+        return {
+            "version": MANIFEST_VERSION,
+            "id": self.namespace,
+            "title": self.title,
+            "completion": self.completion,
+            "sections": [{"id": s.id, "title": s.title, "label": s.label} for s in self.sections],
+            "modules": [m.manifest() for m in self.modules],
+        }
+
+
+def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
+    """Return a page's site-relative URL the way MkDocs builds it."""
+    stem = src_uri[:-3] if src_uri.endswith(".md") else src_uri
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    if stem == "README" or stem.endswith("/README"):
+        return stem[: -len("README")]
+    return f"{stem}/" if use_directory_urls else f"{stem}.html"
+
+
+def build_course(
+    pages: list[PageSource],
+    config: CourseConfig,
+    *,
+    site_name: str,
+    namespace: str,
+    language: str = "en",
+    use_directory_urls: bool = True,
+) -> tuple[Course, list[str]]:
+    """Build the course from its pages; return it and every problem as ``path:line: message``."""
+    problems: list[str] = []
+    section_ids = [s.id for s in config.sections]
+    sections = {s.id: Section(s.id, s.title, s.label) for s in config.sections}
+    seen_ids: dict[str, str] = {}
+    for page in sorted(pages, key=lambda p: p.src_uri):
+        front = read_front_matter(page.text)
+        found = front.problems + validate_module(front, section_ids)
+        problems += [p.at(page.display_path) for p in found]
+        if found or not front.is_module:
+            continue
+        data = front.data
+        body = page.text.split("\n", front.body_line - 1)[-1] if front.body_line > 1 else page.text
+        module_id = data.get("id") or page.src_uri[:-3]
+        if module_id in seen_ids:
+            problems.append(
+                f"{page.display_path}:{front.line('id')}: module id `{module_id}` is already used by {seen_ids[module_id]}; give this module its own `id`"
+            )
+            continue
+        seen_ids[module_id] = page.display_path
+        section = sections[data["section"]]
+        section.modules.append(
+            Module(
+                id=module_id,
+                src_uri=page.src_uri,
+                url=page_url(page.src_uri, use_directory_urls),
+                title=data["title"].strip(),
+                section=section.id,
+                section_title=section.title,
+                label=section.label,
+                order=data["order"],
+                minutes=data["minutes"],
+                summary=data["summary"].strip(),
+                objectives=[o.strip() for o in data["objectives"]],
+                syntax=syntax.scan(body),
+                body=body,
+            )
+        )
+        section.modules[-1]._front = front  # kept for line numbers in order checks
+        section.modules[-1]._display = page.display_path
+    for section in sections.values():
+        problems += _check_order(section)
+    ordered = [sections[s] for s in section_ids]
+    modules = [m for s in ordered for m in s.modules]
+    for index, module in enumerate(modules):
+        module.previous = modules[index - 1] if index else None
+        module.next = modules[index + 1] if index + 1 < len(modules) else None
+    course = Course(
+        title=site_name,
+        namespace=config.id or namespace,
+        sections=ordered,
+        completion=list(config.completion),
+        strings=strings_for(language, config.strings),
+    )
+    return course, problems
+
+
+def _check_order(section: Section) -> list[str]:
+    """Sort a section's modules and report duplicate or missing order numbers."""
+    section.modules.sort(key=lambda m: (m.order, m.src_uri))
+    problems = []
+    by_order: dict[int, Module] = {}
+    for module in section.modules:
+        if module.order in by_order:
+            other = by_order[module.order]
+            problems.append(
+                f"{module._display}:{module._front.line('order')}: order {module.order} in section "
+                f"'{section.id}' is also used by {other._display}; give each module its own number"
+            )
+        by_order.setdefault(module.order, module)
+    expected = 1
+    for order in sorted(by_order):
+        if order != expected:
+            module = by_order[order]
+            missing = expected if order == expected + 1 else f"{expected}-{order - 1}"
+            problems.append(
+                f"{module._display}:{module._front.line('order')}: section '{section.id}' has no module with "
+                f"order {missing}; number the modules 1, 2, 3 ... without gaps"
+            )
+        expected = order + 1
+    for position, module in enumerate(section.modules, start=1):
+        module.position, module.of = position, len(section.modules)
+    return problems

@@ -1,0 +1,119 @@
+"""Glue between MkDocs objects and the pure course model.
+
+The hooks call these functions; each takes MkDocs' own objects, converts them
+to plain data and hands them to the model.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from .config import CourseConfig
+from .diagnostics import Source
+from .model import Course, Module, PageSource, build_course
+
+MANIFEST_URI = "course-manifest.json"
+
+
+def display_path(config: MkDocsConfig, abs_path: str | None, src_uri: str) -> str:
+    """Return a source path as an author types it: relative to mkdocs.yml (``docs/x.md``)."""
+    if not abs_path:
+        return src_uri
+    root = Path(config.config_file_path or ".").resolve().parent
+    try:
+        return Path(abs_path).resolve().relative_to(root).as_posix()
+    except ValueError:
+        return os.path.relpath(abs_path)
+
+
+def namespace(config: MkDocsConfig) -> str:
+    """Return the default storage namespace: the site's root path (e.g. ``/trust/``)."""
+    return urlsplit(config.site_url or "/").path or "/"
+
+
+def course_from_files(files: Files, config: MkDocsConfig, course_config: CourseConfig) -> tuple[Course, list[str]]:
+    """Build the course from the Markdown files MkDocs found."""
+    pages = [
+        PageSource(f.src_uri, display_path(config, f.abs_src_path, f.src_uri), f.content_string)
+        for f in files.documentation_pages()
+        if not f.generated_by
+    ]
+    return build_course(
+        pages,
+        course_config,
+        site_name=config.site_name,
+        namespace=namespace(config),
+        language=config.theme.get("language") or "en",
+        use_directory_urls=config.use_directory_urls,
+    )
+
+
+def source_of(page: Page, config: MkDocsConfig) -> Source:
+    """Return the file and front-matter line offset of a page about to be rendered."""
+    full, body = page.file.content_string, page.markdown or ""
+    offset = full[: len(full) - len(body)].count("\n") if body and full.endswith(body) else 0
+    return Source(display_path(config, page.file.abs_src_path, page.file.src_uri), offset)
+
+
+def page_key(page: Page, module: Module | None) -> str:
+    """Return the key a page's saved progress is stored under."""
+    return module.id if module else page.file.src_uri[:-3]
+
+
+def page_data(course: Course, page: Page, module: Module | None) -> dict[str, Any]:
+    """Return the JSON a page hands to course.js in ``<script id="__course">``."""
+    return {
+        "manifest": MANIFEST_URI,
+        "namespace": course.namespace,
+        "page": page_key(page, module),
+        "module": module is not None,
+        "title": module.title if module else page.title,
+        "completion": course.completion,
+        "strings": course.strings,
+    }
+
+
+def nav_for(course: Course, files: Files, extra_pages: list[str]) -> list[Any]:
+    """Return an MkDocs ``nav`` list: home, each section's modules in order, then other pages."""
+    module_uris = {m.src_uri for m in course.modules}
+    home = next((f.src_uri for f in files.documentation_pages() if f.src_uri == "index.md"), None)
+    nav: list[Any] = [home] if home else []
+    for section in course.sections:
+        if section.modules:
+            nav.append({section.title: [m.src_uri for m in section.modules]})
+    others = sorted(
+        f.src_uri
+        for f in files.documentation_pages()
+        if f.src_uri not in module_uris and f.src_uri != home and f.src_uri not in extra_pages and not f.generated_by
+    )
+    return nav + others + [uri for uri in extra_pages if files.get_file_from_path(uri)]
+
+
+def unreachable_modules(course: Course, nav_pages: list[Page], config: MkDocsConfig) -> list[str]:
+    """Return a message for each module the site navigation does not lead to."""
+    in_nav = {page.file.src_uri for page in nav_pages}
+    return [
+        f"{display_path(config, config.docs_dir + '/' + m.src_uri, m.src_uri)}:1: module '{m.title}' is not in the "
+        "navigation; remove `nav` from mkdocs.yml to let the course order it, or add the page to `nav`"
+        for m in course.modules
+        if m.src_uri not in in_nav
+    ]
+
+
+def generated_file(config: MkDocsConfig, src_uri: str, content: str) -> File:
+    """Return a page the build writes from the course model."""
+    return File.generated(config, src_uri, content=content)
+
+
+def write_manifest(course: Course, site_dir: str) -> Path:
+    """Write ``course-manifest.json`` at the site root."""
+    path = Path(site_dir) / MANIFEST_URI
+    path.write_text(json.dumps(course.manifest(), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return path
