@@ -1,0 +1,149 @@
+"""The trust course keeps every part a learner relies on.
+
+A contributor who drops a checklist, a quiz explanation or the scenario from a
+module sees one of these tests fail with the module's name.
+"""
+from __future__ import annotations
+
+import importlib.util
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mkdocs_course import syntax
+from mkdocs_course.cli import check
+from mkdocs_course.config import load_course_config
+from mkdocs_course.model import PageSource, build_course
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+ORIGINALITY = ROOT.parent / "shared" / "tools" / "originality.py"
+FIXED_HEADINGS = ("## Try this week", "## Your checklist", "## Check your understanding")
+STEPS = [
+    "Open communication",
+    "Consistency and reliability",
+    "Honesty and transparency",
+    "Respect and understanding",
+    "Healthy boundaries",
+    "Quality time",
+    "Emotional support",
+    "Forgiveness",
+    "Shared goals and values",
+    "Physical affection",
+]
+
+
+def _course():
+    import yaml
+
+    from mkdocs_course.cli import _Loader
+
+    raw = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    config, problems = load_course_config(raw["extra"]["course"], str(ROOT / "mkdocs.yml"))
+    assert problems == []
+    pages = [
+        PageSource(p.relative_to(DOCS).as_posix(), f"docs/{p.relative_to(DOCS).as_posix()}", p.read_text("utf-8"))
+        for p in sorted(DOCS.rglob("*.md"))
+    ]
+    course, problems = build_course(pages, config, site_name=raw["site_name"], namespace="/")
+    assert problems == []
+    return course
+
+
+COURSE = _course()
+MODULES = {m.id: m for m in COURSE.modules}
+
+
+def test_the_course_checks_clean():
+    assert check(DOCS, ROOT / "mkdocs.yml") == []
+
+
+def test_ten_steps_in_the_source_order_then_the_strategies():
+    steps, strategies = COURSE.sections
+    assert [m.title for m in steps.modules] == STEPS
+    titles = {m.title for m in strategies.modules}
+    assert {"Understanding trust", "Overcoming jealousy", "Emotional intimacy", "Handling conflict"} <= titles
+
+
+@pytest.mark.parametrize("module_id", sorted(MODULES))
+def test_module_has_every_part(module_id):
+    module = MODULES[module_id]
+    for heading in FIXED_HEADINGS:
+        assert re.search(rf"^{re.escape(heading)}\s*$", module.body, re.M), f"{module_id} lacks '{heading}'"
+    assert re.search(r"^## Scenario: \S", module.body, re.M), f"{module_id} lacks a '## Scenario: ...' section"
+    assert 2 <= len(module.objectives) <= 4
+    assert 5 <= len(module.checklist) <= 8, f"{module_id} has {len(module.checklist)} checklist items"
+    assert 3 <= len(module.quizzes) <= 5, f"{module_id} has {len(module.quizzes)} quizzes"
+    assert module.section_markdown("Try this week"), f"{module_id} has an empty practice"
+
+
+@pytest.mark.parametrize("module_id", sorted(MODULES))
+def test_every_quiz_explains_itself(module_id):
+    for quiz in MODULES[module_id].syntax.quizzes:
+        assert quiz.explanation, f"{module_id}: quiz '{quiz.question[:40]}' has no explanation"
+        for option in quiz.options:
+            assert option.feedback, f"{module_id}: option '{option.text[:40]}' has no feedback"
+        assert 3 <= len(quiz.options) <= 5
+
+
+@pytest.mark.parametrize("page", ["steps/healthy-boundaries", "steps/forgiveness", "strategies/overcoming-jealousy"])
+def test_sensitive_modules_point_to_more_help(page):
+    assert "get-help.md" in MODULES[page].body
+
+
+@pytest.mark.parametrize(
+    "step",
+    [
+        "open-communication",
+        "honesty-and-transparency",
+        "consistency-and-reliability",
+        "healthy-boundaries",
+        "emotional-support",
+        "forgiveness",
+        "quality-time",
+    ],
+)
+def test_strategies_inside_steps_are_linked_both_ways(step):
+    assert "understanding-trust.md" in MODULES[f"steps/{step}"].body
+    assert f"steps/{step}.md" in MODULES["strategies/understanding-trust"].body
+
+
+def test_no_invented_figures_or_studies():
+    pattern = re.compile(r"\d+\s*%|\bper ?cent\b|\bstud(y|ies)\b|\bresearch(ers)?\b|\baccording to\b|\bexperts? say", re.I)
+    hits = [
+        f"{path.relative_to(ROOT)}:{number}: {line.strip()[:80]}"
+        for path in DOCS.rglob("*.md")
+        if "authoring" not in path.parts
+        for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1)
+        if pattern.search(line)
+    ]
+    assert hits == []
+
+
+def test_reading_grade_is_eight_or_lower():
+    spec = importlib.util.spec_from_file_location("readability", ROOT / "scripts" / "readability.py")
+    readability = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(readability)
+    grades = {
+        path.relative_to(DOCS).as_posix(): readability.grade(path.read_text("utf-8"))
+        for path in DOCS.rglob("*.md")
+        if "authoring" not in path.parts
+    }
+    assert grades and max(grades.values()) <= 8, grades
+
+
+def test_wording_is_our_own():
+    assert ORIGINALITY.is_file(), f"the originality tool is missing at {ORIGINALITY}"
+    result = subprocess.run(
+        [sys.executable, str(ORIGINALITY), str(DOCS)], capture_output=True, text=True, check=False
+    )
+    assert result.stdout.strip().splitlines()[-1] == "shared runs: 0", result.stdout[-2000:]
+
+
+def test_quiz_ids_are_unique_per_module():
+    for module in COURSE.modules:
+        assert len(set(module.quizzes)) == len(module.quizzes)
+        assert not syntax.scan(module.body).problems
