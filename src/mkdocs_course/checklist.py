@@ -51,7 +51,9 @@ class ChecklistTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         """Rebuild every list that holds task items."""
         parents = {child: parent for parent in root.iter() for child in parent}
-        for ul in [el for el in root.iter("ul")]:
+        # Lists of both kinds: Python-Markdown merges "- [ ]" items into a numbered
+        # list just above them, and each item's id was pinned on its line either way.
+        for ul in [el for el in root.iter() if el.tag in ("ul", "ol")]:
             items = [li for li in ul if li.tag == "li" and self._convert(li)]
             if not items:
                 continue
@@ -79,10 +81,11 @@ class ChecklistTreeprocessor(Treeprocessor):
         text = holder.text[match.end() :]
         first, newline, more = text.partition("\n")
         item_id = ID_SUFFIX.search(first)
-        if item_id:
-            first = first[: item_id.start()]
+        if not item_id:
+            return False  # not pinned by the preprocessor (e.g. in a quiz), so nothing can save it
+        first = first[: item_id.start()]
         li.set("class", _join(li.get("class"), "course-checklist__item"))
-        li.set("data-item-id", item_id.group("id") if item_id else "")
+        li.set("data-item-id", item_id.group("id"))
         label = etree.Element("label", {"class": "course-checklist__label"})
         box = etree.SubElement(label, "input", {"class": "course-checklist__box", "type": "checkbox"})
         if match.group("mark") != " ":

@@ -50,6 +50,8 @@ class CourseConfig(Config):
 
 
 _KEYS = [key for key, _ in CourseConfig._schema]
+_SECTION_KEYS = [key for key, _ in SectionConfig._schema]
+_SUB_UNKNOWN = re.compile(r"^Sub-option '(?P<name>[^']+)': Unrecognised configuration name")
 
 
 def load_course_config(raw: object, config_file: str | None) -> tuple[CourseConfig, list[str]]:
@@ -64,7 +66,13 @@ def load_course_config(raw: object, config_file: str | None) -> tuple[CourseConf
     failed, warnings = course.validate()
     messages = [f"{where.line(key)}: extra.course.{key}: {error}" for key, error in failed]
     for key, warning in warnings:
-        if "Unrecognised configuration name" in str(warning):
+        sub = _SUB_UNKNOWN.match(str(warning))
+        if sub and key == "sections":  # a section's own key, e.g. "lable:"
+            name = sub.group("name")
+            near = difflib.get_close_matches(name, _SECTION_KEYS, n=1)
+            hint = f"did you mean '{near[0]}'?" if near else f"known keys: {', '.join(_SECTION_KEYS)}"
+            messages.append(f"{where.line(name)}: a section in extra.course.sections has no setting '{name}'; {hint}")
+        elif "Unrecognised configuration name" in str(warning):
             near = difflib.get_close_matches(key, _KEYS, n=1)
             hint = f"did you mean '{near[0]}'?" if near else f"known keys: {', '.join(_KEYS)}"
             messages.append(f"{where.line(key)}: extra.course has no setting '{key}'; {hint}")
@@ -72,13 +80,14 @@ def load_course_config(raw: object, config_file: str | None) -> tuple[CourseConf
             messages.append(f"{where.line(key)}: extra.course.{key}: {warning}")
     if failed:
         return course, messages
-    seen: set[str] = set()
+    seen: list[str] = []
     for section in course.sections:
         if not is_valid_id(section.id):
             messages.append(f"{where.line(section.id)}: section id '{section.id}' must be a letter then letters, digits, '-' or '_'")
-        if section.id in seen:
-            messages.append(f"{where.line(section.id)}: section id '{section.id}' is listed twice; give each section its own id")
-        seen.add(section.id)
+        if section.id in seen:  # point at this repeat, not at the first listing
+            at = where.line(section.id, nth=seen.count(section.id) + 1)
+            messages.append(f"{at}: section id '{section.id}' is listed twice; give each section its own id")
+        seen.append(section.id)
     for key in course.strings:
         if key not in STRINGS["en"]:
             near = difflib.get_close_matches(key, list(STRINGS["en"]), n=1)
@@ -99,10 +108,12 @@ class _Locator:
         start = next((i for i, line in enumerate(self.lines) if re.match(r"^\s+course:\s*$", line)), 0)
         self.start = start
 
-    def line(self, key: str) -> str:
-        """Return ``mkdocs.yml:N`` for the first mention of ``key`` under ``course:``."""
+    def line(self, key: str, nth: int = 1) -> str:
+        """Return ``mkdocs.yml:N`` for the ``nth`` mention of ``key`` under ``course:``."""
         pattern = re.compile(rf"^\s*(?:-\s*)?(?:id:\s*)?['\"]?{re.escape(str(key))}['\"]?\s*:?")
         for number in range(self.start, len(self.lines)):
             if pattern.match(self.lines[number]):
-                return f"{self.name}:{number + 1}"
+                nth -= 1
+                if not nth:
+                    return f"{self.name}:{number + 1}"
         return f"{self.name}:{self.start + 1}"

@@ -22,10 +22,19 @@ class Problem:
 
     line: int
     message: str
+    # Another line the message names as "{related}" (e.g. the first use of an
+    # id); shifted by the same front-matter offset as ``line``.
+    related: int | None = None
+
+    def text(self, line_offset: int = 0) -> str:
+        """Return the message, with the other line it names counted like ``line``."""
+        if self.related is None:
+            return self.message
+        return self.message.replace("{related}", str(self.related + line_offset))
 
     def at(self, path: str, line_offset: int = 0) -> str:
         """Return the message as ``path:line: message``."""
-        return f"{path}:{self.line + line_offset}: {self.message}"
+        return f"{path}:{self.line + line_offset}: {self.text(line_offset)}"
 
 
 @dataclass(frozen=True)
@@ -34,6 +43,9 @@ class Source:
 
     path: str
     line_offset: int = 0
+    # A page the build writes from the modules (the workbook): its mistakes are
+    # copies of ones already reported at the module's own line.
+    quiet: bool = False
 
 
 _current: contextvars.ContextVar[Source | None] = contextvars.ContextVar("course_source", default=None)
@@ -57,6 +69,8 @@ def set_current(source: Source | None) -> None:
 def report(problem: Problem) -> None:
     """Log a problem found while rendering, naming the file when it is known."""
     source = _current.get()
+    if source is not None and source.quiet:
+        return
     if source is None:
         log.warning(problem.at("<markdown>"))
     else:

@@ -81,22 +81,24 @@ def validate_module(front: FrontMatter, section_ids: list[str]) -> list[Problem]
     """Return every problem with a page's course keys (none for non-module pages)."""
     data, problems = front.data, []
     known = set(MODULE_KEYS) | OPTIONAL_MODULE_KEYS | THEME_KEYS
+    suggested: set[str] = set()  # a misspelt key is one mistake: no "missing" message for it too
     for key in data:
         if key in known:
             continue
         near = difflib.get_close_matches(key, sorted(set(MODULE_KEYS) | OPTIONAL_MODULE_KEYS | THEME_KEYS), n=1, cutoff=0.6)
         if near or front.is_module:
             hint = f"did you mean `{near[0]}`?" if near else f"module keys are: {', '.join(MODULE_KEYS)}, id"
+            suggested.update(near)
             problems.append(Problem(front.line(key), f"unknown front-matter key `{key}`; {hint}"))
     if not front.is_module:
         stray = [k for k in ("order", "summary", "minutes", "objectives") if k in data]
-        if stray:
+        if stray and "section" not in suggested:
             problems.append(
                 Problem(front.line(stray[0]), f"`{stray[0]}` is only used by modules, but this page has no `section`; add e.g. `section: {section_ids[0] if section_ids else 'steps'}`")
             )
         return problems
     for key, example in MODULE_KEYS.items():
-        if key not in data:
+        if key not in data and key not in suggested:
             problems.append(Problem(1, f"module front matter is missing `{key}`; add a line like `{example}`"))
     if "title" in data and not _text(data["title"]):
         problems.append(Problem(front.line("title"), "`title` is empty; give the module a short title"))

@@ -5,6 +5,7 @@ import hashlib
 import re
 
 EXPLICIT_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+_LINK_TARGET = re.compile(r"\]\([^)]*\)")
 _TAGS = re.compile(r"<[^>]*>|\x02[^\x03]*\x03")
 _MARKUP = re.compile(r"[*_`~\[\](){}#>!|\\]")
 _SPACE = re.compile(r"\s+")
@@ -12,8 +13,10 @@ _SPACE = re.compile(r"\s+")
 
 def normalise(text: str) -> str:
     """Return text reduced to what a reader sees: lower case, no markup, single spaces."""
+    text = _LINK_TARGET.sub("]", text)  # a link's address is not part of what a reader sees
     text = _TAGS.sub(" ", text)
-    text = _MARKUP.sub(" ", text)
+    # Dropped, not spaced: "**trust**?" must read like "trust?".
+    text = _MARKUP.sub("", text)
     return _SPACE.sub(" ", text).strip().lower()
 
 

@@ -7,7 +7,9 @@ tests all call it.
 """
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -126,10 +128,11 @@ class Course:
 def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
     """Return a page's site-relative URL the way MkDocs builds it."""
     stem = src_uri[:-3] if src_uri.endswith(".md") else src_uri
-    if stem == "index" or stem.endswith("/index"):
-        return stem[: -len("index")]
-    if stem == "README" or stem.endswith("/README"):
-        return stem[: -len("README")]
+    for name in ("index", "README"):
+        if stem == name or stem.endswith(f"/{name}"):
+            folder = stem[: -len(name)]
+            # Without directory URLs (sites opened from disk) the file must be named.
+            return folder if use_directory_urls else f"{folder}index.html"
     return f"{stem}/" if use_directory_urls else f"{stem}.html"
 
 
@@ -147,11 +150,14 @@ def build_course(
     section_ids = [s.id for s in config.sections]
     sections = {s.id: Section(s.id, s.title, s.label) for s in config.sections}
     seen_ids: dict[str, str] = {}
+    # Orders of modules left out for another mistake: no "gap" message for them too.
+    claimed: dict[str, set[int]] = {s.id: set() for s in config.sections}
     for page in sorted(pages, key=lambda p: p.src_uri):
         front = read_front_matter(page.text)
         found = front.problems + validate_module(front, section_ids)
         problems += [p.at(page.display_path) for p in found]
         if found or not front.is_module:
+            _claim(claimed, front.data)
             continue
         data = front.data
         body = page.text.split("\n", front.body_line - 1)[-1] if front.body_line > 1 else page.text
@@ -160,6 +166,7 @@ def build_course(
             problems.append(
                 f"{page.display_path}:{front.line('id')}: module id `{module_id}` is already used by {seen_ids[module_id]}; give this module its own `id`"
             )
+            _claim(claimed, data)
             continue
         seen_ids[module_id] = page.display_path
         section = sections[data["section"]]
@@ -183,7 +190,7 @@ def build_course(
         section.modules[-1]._front = front  # kept for line numbers in order checks
         section.modules[-1]._display = page.display_path
     for section in sections.values():
-        problems += _check_order(section)
+        problems += _check_order(section, claimed[section.id])
     ordered = [sections[s] for s in section_ids]
     modules = [m for s in ordered for m in s.modules]
     for index, module in enumerate(modules):
@@ -199,7 +206,18 @@ def build_course(
     return course, problems
 
 
-def _check_order(section: Section) -> list[str]:
+def _claim(claimed: dict[str, set[int]], data: dict[str, Any]) -> None:
+    """Remember the order number of a module page that was left out of the course."""
+    section, order = data.get("section"), data.get("order")
+    if section is None:  # not a module
+        return
+    if section not in claimed:  # a misspelt section: count the order where the author meant it
+        section = next(iter(difflib.get_close_matches(str(section), list(claimed), n=1)), None)
+    if section in claimed and isinstance(order, int) and not isinstance(order, bool):
+        claimed[section].add(order)
+
+
+def _check_order(section: Section, claimed: Collection[int] = ()) -> list[str]:
     """Sort a section's modules and report duplicate or missing order numbers."""
     section.modules.sort(key=lambda m: (m.order, m.src_uri))
     problems = []
@@ -213,8 +231,8 @@ def _check_order(section: Section) -> list[str]:
             )
         by_order.setdefault(module.order, module)
     expected = 1
-    for order in sorted(by_order):
-        if order != expected:
+    for order in sorted(set(by_order).union(claimed)):
+        if order != expected and order in by_order:
             module = by_order[order]
             missing = expected if order == expected + 1 else f"{expected}-{order - 1}"
             problems.append(

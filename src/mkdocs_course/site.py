@@ -59,7 +59,7 @@ def source_of(page: Page, config: MkDocsConfig) -> Source:
     """Return the file and front-matter line offset of a page about to be rendered."""
     full, body = page.file.content_string, page.markdown or ""
     offset = full[: len(full) - len(body)].count("\n") if body and full.endswith(body) else 0
-    return Source(display_path(config, page.file.abs_src_path, page.file.src_uri), offset)
+    return Source(display_path(config, page.file.abs_src_path, page.file.src_uri), offset, quiet=bool(page.file.generated_by))
 
 
 def page_key(page: Page, module: Module | None) -> str:

@@ -272,13 +272,13 @@ def _check_unique_quiz_ids(page: PageSyntax) -> None:
         if first is quiz:
             continue
         if quiz.explicit_id:
-            message = f"quiz id '{quiz.id}' is already used on line {first.line}; give this quiz another id"
+            message = f"quiz id '{quiz.id}' is already used on line {{related}}; give this quiz another id"
         else:
             message = (
-                f"this quiz asks the same question as the quiz on line {first.line}, so both would get "
+                "this quiz asks the same question as the quiz on line {related}, so both would get "
                 f"the id '{quiz.id}'; reword one question or give it an id: <quiz id=\"...\">"
             )
-        page.quiz_problems.append(Problem(quiz.line, message))
+        page.quiz_problems.append(Problem(quiz.line, message, related=first.line))
 
 
 def _check_unique_item_ids(page: PageSyntax) -> None:
@@ -289,10 +289,10 @@ def _check_unique_item_ids(page: PageSyntax) -> None:
         if first is item:
             continue
         if item.explicit_id:
-            message = f"checklist id '{item.id}' is already used on line {first.line}; give this item another id"
+            message = f"checklist id '{item.id}' is already used on line {{related}}; give this item another id"
         else:
             message = (
-                f"this checklist item has the same text as the one on line {first.line}, so both would get "
+                "this checklist item has the same text as the one on line {related}, so both would get "
                 "the same id; reword one or give it an id at the end: {#my-id}"
             )
-        page.checklist_problems.append(Problem(item.line, message))
+        page.checklist_problems.append(Problem(item.line, message, related=first.line))

@@ -1,0 +1,256 @@
+"""Author mistakes fail the real ``mkdocs build --strict`` with one exact line each.
+
+Every test writes a tiny course to a temporary folder, makes one mistake, and
+runs MkDocs in a subprocess the way an author does. The line numbers in the
+messages are the lines the author sees in their editor: front matter counts.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+HOOK = Path(__file__).resolve().parent.parent / "hooks" / "course.py"
+
+MKDOCS_YML = f"""\
+site_name: Tiny course
+theme:
+  name: material
+hooks:
+  - {HOOK.as_posix()}
+markdown_extensions:
+  - course_quiz
+  - course_checklist
+  - admonition
+  - md_in_html
+  - pymdownx.superfences
+  - pymdownx.tasklist
+extra:
+  course:
+    sections:
+      - id: basics
+        title: The basics
+"""  # extra.course starts on line 14; its first section on line 16
+
+FRONT_MATTER = """\
+---
+title: Listening
+section: basics
+order: 1
+summary: Listen to the end before you answer.
+minutes: 5
+objectives: [Let your partner finish, Say back what you heard]
+---
+"""  # 8 lines: the body's first line is line 9 of the file
+
+BODY = """\
+# Listening
+
+Stop what you are doing.
+<quiz>
+What helps most?
+- [x] Turning to face them
+  > Yes: it shows they matter.
+- [ ] Carrying on cooking
+
+Attention comes first.
+</quiz>
+
+- [ ] Put the phone away
+- [ ] Let them finish
+"""  # <quiz> on line 12 of the file, the checklist on lines 21-22
+
+NO_CORRECT = "quiz has no correct option; mark the right answer(s) with '- [x]'"
+
+
+def write_course(root: Path, pages: dict[str, str], config: str = MKDOCS_YML) -> Path:
+    """Write mkdocs.yml and docs/ under root; return the config file."""
+    for uri, text in pages.items():
+        path = root / "docs" / uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    config_file = root / "mkdocs.yml"
+    config_file.write_text(config, encoding="utf-8")
+    return config_file
+
+
+def mkdocs_build(config_file: Path, *, strict: bool = True) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m mkdocs build`` as an author would; output and errors merged."""
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config_file), "-d", str(config_file.parent / "site")]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
+    return subprocess.run(
+        command + (["--strict"] if strict else []),
+        cwd=config_file.parent,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def warnings(output: str) -> list[str]:
+    """Return MkDocs' warning lines, without the ``WARNING -`` prefix."""
+    return [line.split("-", 1)[1].strip() for line in output.splitlines() if line.startswith("WARNING")]
+
+
+def assert_fails_with(config_file: Path, *messages: str) -> str:
+    """Build strictly; assert it fails and warns exactly ``messages``, once each and nothing else."""
+    done = mkdocs_build(config_file)
+    assert done.returncode != 0, f"the build should fail:\n{done.stdout}"
+    assert warnings(done.stdout) == list(messages), done.stdout
+    assert f"Aborted with {len(messages)} warnings in strict mode!" in done.stdout, done.stdout
+    return done.stdout
+
+
+def test_a_clean_course_builds(tmp_path):
+    config_file = write_course(tmp_path, {"index.md": "# Welcome\n", "m.md": FRONT_MATTER + BODY})
+    done = mkdocs_build(config_file)
+    assert done.returncode == 0, done.stdout
+    assert warnings(done.stdout) == []
+    manifest = json.loads((tmp_path / "site" / "course-manifest.json").read_text(encoding="utf-8"))
+    [module] = manifest["modules"]
+    assert (module["id"], module["url"], len(module["checklist"]), len(module["quizzes"])) == ("m", "m/", 2, 1)
+    html = (tmp_path / "site" / "m" / "index.html").read_text(encoding="utf-8")
+    assert f'data-quiz-id="{module["quizzes"][0]}"' in html
+    assert all(f'data-item-id="{item}"' in html for item in module["checklist"])
+    assert "course-error" not in html and "<quiz" not in html
+
+
+def test_quiz_mistake_names_the_file_line_counting_front_matter(tmp_path):
+    page = FRONT_MATTER + BODY.replace("- [x] Turning", "- [ ] Turning")
+    assert page.split("\n")[11] == "<quiz>"  # line 12
+    config_file = write_course(tmp_path, {"m.md": page})
+    output = assert_fails_with(config_file, f"docs/m.md:12: {NO_CORRECT}")
+    assert [line for line in output.splitlines() if "docs/m.md:12: quiz has no correct option" in line] == [
+        f"WARNING -  docs/m.md:12: {NO_CORRECT}"
+    ]
+
+
+def test_blank_lines_after_front_matter_still_count(tmp_path):
+    page = FRONT_MATTER + "\n\n\n" + BODY.replace("- [x] Turning", "- [ ] Turning")
+    config_file = write_course(tmp_path, {"m.md": page})
+    assert_fails_with(config_file, f"docs/m.md:15: {NO_CORRECT}")
+
+
+def test_a_page_without_front_matter_counts_from_line_one(tmp_path):
+    page = "# Welcome\n\n<quiz>\nWhich?\n- [ ] a\n- [ ] b\n</quiz>\n"
+    config_file = write_course(tmp_path, {"index.md": page, "m.md": FRONT_MATTER + BODY})
+    assert_fails_with(config_file, f"docs/index.md:3: {NO_CORRECT}")
+
+
+def test_a_page_in_a_folder_is_named_by_its_path(tmp_path):
+    page = FRONT_MATTER + BODY.replace("</quiz>\n\n-", "\n-", 1)  # the closing tag removed
+    config_file = write_course(tmp_path, {"steps/m.md": page})
+    assert_fails_with(
+        config_file, "docs/steps/m.md:12: '<quiz>' is never closed; add '</quiz>' on its own line after the explanation"
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        pytest.param(
+            "- [ ] Let them finish", "- [ ] Put the **phone** away",
+            "docs/m.md:22: this checklist item has the same text as the one on line 21, so both would get "
+            "the same id; reword one or give it an id at the end: {#my-id}",
+            id="checklist-duplicate-text",
+        ),
+        pytest.param(
+            "- [ ] Let them finish", "- [ ] {#finish}",
+            "docs/m.md:22: checklist item has no text; write the action after '- [ ]'",
+            id="checklist-empty-item",
+        ),
+        pytest.param(
+            "<quiz>", '<quiz id="2nd">',
+            "docs/m.md:12: quiz id '2nd' is not valid; use a letter then letters, digits, '-' or '_'",
+            id="quiz-invalid-id",
+        ),
+        pytest.param(
+            "\nAttention comes first.", "\n> Attention comes first.",
+            "docs/m.md:18: feedback line '>' is not directly under an option; put it on the line right "
+            "after the option it explains, with no blank line between",
+            id="quiz-stray-feedback",
+        ),
+        pytest.param(
+            "- [ ] Let them finish", "- [ ] Let them finish\n</quiz>",
+            "docs/m.md:23: '</quiz>' has no matching '<quiz>'; remove it or add '<quiz>' above the question",
+            id="stray-closing-tag",
+        ),
+    ],
+)
+def test_each_page_mistake_fails_the_build_with_one_message(tmp_path, old, new, message):
+    assert old in BODY
+    config_file = write_course(tmp_path, {"m.md": FRONT_MATTER + BODY.replace(old, new, 1)})
+    assert_fails_with(config_file, message)
+
+
+def test_duplicate_quiz_ids_name_both_lines_as_the_author_sees_them(tmp_path):
+    second = '\n<quiz id="help">\nAnother?\n- [x] a\n- [ ] b\n</quiz>\n'  # opens on line 24
+    page = FRONT_MATTER + BODY.replace("<quiz>", '<quiz id="help">') + second
+    config_file = write_course(tmp_path, {"m.md": page})
+    assert_fails_with(config_file, "docs/m.md:24: quiz id 'help' is already used on line 12; give this quiz another id")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        pytest.param("minutes: 5", "minuts: 5", "docs/m.md:6: unknown front-matter key `minuts`; did you mean `minutes`?",
+                     id="misspelt-key"),
+        pytest.param("section: basics", "section: basic", "docs/m.md:3: section `basic` is not defined; did you mean `basics`?",
+                     id="undefined-section"),
+        pytest.param("order: 1", "order: first", "docs/m.md:4: `order` must be a whole number above 0, not `first`",
+                     id="order-type"),
+        pytest.param("summary: Listen to the end before you answer.\n", "",
+                     "docs/m.md:1: module front matter is missing `summary`; add a line like "
+                     "`summary: One line that says what the learner will be able to do.`",
+                     id="missing-key"),
+    ],
+)
+def test_front_matter_mistake_fails_the_build_with_one_message(tmp_path, old, new, message):
+    config_file = write_course(tmp_path, {"m.md": FRONT_MATTER.replace(old, new, 1) + BODY})
+    assert_fails_with(config_file, message)
+
+
+def test_order_gap_names_the_module_after_it(tmp_path):
+    config_file = write_course(
+        tmp_path, {"m.md": FRONT_MATTER + BODY, "n.md": FRONT_MATTER.replace("order: 1", "order: 3") + "# Next\n"}
+    )
+    assert_fails_with(
+        config_file, "docs/n.md:4: section 'basics' has no module with order 2; number the modules 1, 2, 3 ... without gaps"
+    )
+
+
+def test_course_config_mistake_names_mkdocs_yml_and_line(tmp_path):
+    config = MKDOCS_YML + "    completoin: [read]\n"  # line 18
+    config_file = write_course(tmp_path, {"m.md": FRONT_MATTER + BODY}, config)
+    assert_fails_with(config_file, "mkdocs.yml:18: extra.course has no setting 'completoin'; did you mean 'completion'?")
+
+
+def test_mistakes_on_two_pages_are_each_reported_once_with_their_own_file(tmp_path):
+    broken_quiz = FRONT_MATTER + BODY.replace("- [x] Turning", "- [ ] Turning")
+    broken_list = (
+        FRONT_MATTER.replace("order: 1", "order: 2") + "\n# Next\n\n- [ ] Call {#call}\n- [ ] Walk {#call}\n"
+    )  # the items on lines 12-13
+    config_file = write_course(tmp_path, {"m.md": broken_quiz, "n.md": broken_list, "index.md": "# Home\n"})
+    assert_fails_with(
+        config_file,
+        f"docs/m.md:12: {NO_CORRECT}",
+        "docs/n.md:13: checklist id 'call' is already used on line 12; give this item another id",
+    )
+
+
+def test_without_strict_the_broken_quiz_is_shown_as_an_error_box(tmp_path):
+    page = FRONT_MATTER + BODY.replace("- [x] Turning", "- [ ] Turning")
+    config_file = write_course(tmp_path, {"m.md": page})
+    done = mkdocs_build(config_file, strict=False)
+    assert done.returncode == 0, done.stdout
+    assert warnings(done.stdout) == [f"docs/m.md:12: {NO_CORRECT}"]
+    html = (tmp_path / "site" / "m" / "index.html").read_text(encoding="utf-8")
+    assert "This quiz could not be built; see the build log." in html
+    assert 'class="course-quiz"' not in html and "<quiz" not in html
