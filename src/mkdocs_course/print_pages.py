@@ -162,7 +162,7 @@ def _workbook_module(course: Course, module: Module, practice_heading: str, t: d
     about = course.strings["module.minutes"].format(minutes=module.minutes)
     online = t["workbook.online"].format(title=_escape(module.title), url=module.src_uri)
     parts = [
-        f'<section class="course-workbook-module" data-course-module="{_html(module.id)}" markdown>',
+        '<section class="course-workbook-module" markdown>',
         '<div class="course-workbook-module__body" markdown>',
         f"## {module_heading(module)} {{#{slug}}}",
         f"{_rebase(module.summary, module.src_uri)}\n{{: .course-workbook-module__summary }}",
@@ -306,7 +306,7 @@ def answer_key_page(course: Course) -> str:
     for module in with_quizzes:
         slug = module_slug(module)
         parts += [
-            f'<section class="course-answer-key__module" data-course-module="{_html(module.id)}" markdown>',
+            '<section class="course-answer-key__module" markdown>',
             f"## {module_heading(module)} {{#answers-{slug}}}",
             t["answers.module"].format(title=_escape(module.title), url=module.src_uri),
         ]
