@@ -13,6 +13,7 @@ its wall time and peak RSS (from os.wait4) are recorded, and the medians and
 the ratio ours/plain are printed. Last come the raw and gzip sizes of the
 course's own JavaScript and CSS, which every learner downloads.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -144,6 +145,7 @@ def write_configs(project: Path) -> dict[str, Path]:
     base["site_name"] = "Benchmark course"
     base["site_url"] = "http://127.0.0.1:8000/"
     base.pop("nav", None)
+    base.pop("watch", None)  # only for `mkdocs serve`, and relative to the repository
 
     ours = dict(base, theme=dict(base["theme"]), extra=dict(base.get("extra") or {}))
     ours["theme"]["custom_dir"] = str(ROOT / ours["theme"]["custom_dir"])
@@ -161,7 +163,8 @@ def write_configs(project: Path) -> dict[str, Path]:
     plain.pop("hooks", None)
     plain["extra"].pop("course", None)
     plain["markdown_extensions"] = [
-        ext for ext in base.get("markdown_extensions", [])
+        ext
+        for ext in base.get("markdown_extensions", [])
         if (ext if isinstance(ext, str) else next(iter(ext))) not in COURSE_EXTENSIONS
     ]
 
@@ -183,6 +186,7 @@ class Runs:
 def timed_build(config: Path, site_dir: Path, log: Path) -> tuple[float, int]:
     """Run one `mkdocs build --strict` in a new process; return (seconds, peak RSS KiB)."""
     env = {k: v for k, v in os.environ.items() if k not in {"COURSE_PDF", "SITE_URL"}}
+    env.setdefault("NO_MKDOCS_2_WARNING", "1")
     argv = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)]
     start = time.perf_counter()
     pid = os.posix_spawn(
@@ -218,7 +222,10 @@ def bench(pages: int, rounds: int, workdir: Path) -> dict[str, Runs]:
             seconds, peak = timed_build(configs[name], project / f"site-{name}", project / f"build-{name}.log")
             runs[name].seconds.append(seconds)
             runs[name].peak_kib.append(peak)
-            print(f"  {pages} pages, round {number}/{rounds}, {name:5}: {seconds:7.2f} s, {peak / 1024:7.1f} MiB", file=sys.stderr)
+            print(
+                f"  {pages} pages, round {number}/{rounds}, {name:5}: {seconds:7.2f} s, {peak / 1024:7.1f} MiB",
+                file=sys.stderr,
+            )
     return runs
 
 
@@ -251,7 +258,9 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(workdir, ignore_errors=True)
 
     print(f"Build: mkdocs build --strict, fresh process each, median of the rounds (Python {sys.version.split()[0]})")
-    print(f"{'pages':>6} {'rounds':>6} | {'plain s':>8} {'ours s':>8} {'ratio':>6} | {'plain MiB':>9} {'ours MiB':>9} {'ratio':>6}")
+    print(
+        f"{'pages':>6} {'rounds':>6} | {'plain s':>8} {'ours s':>8} {'ratio':>6} | {'plain MiB':>9} {'ours MiB':>9} {'ratio':>6}"
+    )
     for pages, (rounds, runs) in results.items():
         plain_s, ours_s = (statistics.median(runs[n].seconds) for n in ("plain", "ours"))
         plain_m, ours_m = (statistics.median(runs[n].peak_kib) / 1024 for n in ("plain", "ours"))

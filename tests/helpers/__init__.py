@@ -1,0 +1,1 @@
+"""Shared test helpers: finding Chromium, building and serving a site."""
