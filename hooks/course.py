@@ -14,7 +14,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from mkdocs_course import diagnostics, pages, print_pages, site
+from mkdocs_course import diagnostics, fragments, pages, pdf, print_pages, site
 from mkdocs_course.config import CourseConfig, load_course_config
 from mkdocs_course.model import Course
 
@@ -29,6 +29,8 @@ class _Build:
     config: CourseConfig
     course: Course
     nav_generated: bool = False
+    # Rendered pieces of each module page, reused by the workbook and answer key.
+    fragments: dict[str, fragments.ModuleFragments]
 
 
 _build = _Build()
@@ -58,6 +60,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for message in problems:
         log.warning(message)
     _build.course = course
+    _build.fragments = {}
     generated = {
         pages.PROGRESS_URI: pages.progress_page(course),
         **print_pages.generated_pages(course, _build.config),
@@ -84,9 +87,27 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Stop naming the file once it is rendered."""
+    """Keep each module's rendered pieces; fill the print pages with them.
+
+    MkDocs renders pages in file order and the print pages were appended
+    last, so every module is rendered before them.
+    """
     diagnostics.set_current(None)
+    course, uri = _build.course, page.file.src_uri
+    if module := course.module_for(uri):
+        _build.fragments[module.id] = fragments.capture(html, page.url, course.practice_heading)
+    elif uri == print_pages.WORKBOOK_URI:
+        answers = files.get_file_from_path(print_pages.ANSWER_KEY_URI)
+        return print_pages.workbook_html(course, _build.fragments, page.url, _link(answers, page))
+    elif uri == print_pages.ANSWER_KEY_URI:
+        workbook = files.get_file_from_path(print_pages.WORKBOOK_URI)
+        return print_pages.answer_key_html(course, _build.fragments, page.url, _link(workbook, page))
     return html
+
+
+def _link(file, page: Page) -> str:
+    """Return a relative link from a page to another generated page."""
+    return file.url_relative_to(page.file) if file else ""
 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
@@ -103,6 +124,6 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     site.write_manifest(_build.course, config.site_dir)
     if _build.config.pdf:
         try:
-            print_pages.write_pdf(config)
-        except print_pages.PdfError as error:
+            pdf.write_pdf(config)
+        except pdf.PdfError as error:
             raise PluginError(str(error)) from error

@@ -7,6 +7,7 @@ and read the PDF back with `pdftotext`: what a learner holds in their hands.
 from __future__ import annotations
 
 import html
+import json
 import re
 import shutil
 import subprocess
@@ -21,7 +22,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import get_files
 
 from helpers.build import run_mkdocs_build
-from mkdocs_course import print_pages, site, syntax
+from mkdocs_course import fragments, pdf, print_pages, site
 from mkdocs_course.config import CourseConfig, load_course_config
 from mkdocs_course.model import Course, Module, PageSource, build_course
 
@@ -137,6 +138,23 @@ def build(config: CourseConfig, pages: dict[str, str]) -> Course:
     return course
 
 
+EXTENSIONS = ["course_quiz", "course_checklist", "admonition", "attr_list", "md_in_html", "toc", "pymdownx.superfences"]
+
+
+def rendered(course: Course) -> dict[str, fragments.ModuleFragments]:
+    """Render each module as the build does and keep its pieces, as the hooks do."""
+    found = {}
+    for module in course.modules:
+        md = markdown.Markdown(extensions=EXTENSIONS, extension_configs={"toc": {"permalink": True}})
+        found[module.id] = fragments.capture(md.convert(module.body), module.url, course.practice_heading)
+    return found
+
+
+def workbook(course: Course) -> str:
+    """Return the workbook's HTML for a course, as served at workbook/."""
+    return print_pages.workbook_html(course, rendered(course), "workbook/", "../answer-key/")
+
+
 def test_the_workbook_has_every_module_in_order_each_in_its_own_section(config):
     course = build(
         config,
@@ -146,88 +164,76 @@ def test_the_workbook_has_every_module_in_order_each_in_its_own_section(config):
             "steps/one.md": module_page("First", "steps", 1, "## Your checklist\n\n- [ ] Do one\n"),
         },
     )
-    workbook = print_pages.workbook_page(course, "Try this week")
+    page = workbook(course)
 
-    assert workbook.startswith("---\ntitle: \"Workbook\"\ncourse_page: workbook\n")
-    headings = re.findall(r"^## (.+?) \{#", workbook, re.M)
-    assert headings == ["How to use this workbook", "Step 1: First", "Step 2: Second", "Extra 1: An extra"]
-    assert workbook.count('<section class="course-workbook-module"') == 3
-    assert workbook.count('<div class="course-notes"') == 3
-    assert "[answer key](answer-key.md)" in workbook
+    assert re.findall(r"<h2[^>]*>(.+?)</h2>", page) == [
+        "How to use this workbook", "Step 1: First", "Step 2: Second", "Extra 1: An extra",
+    ]
+    assert page.count('<section class="course-workbook-module"') == 3
+    assert page.count('<div class="course-notes"') == 3
+    assert '<a href="../answer-key/">Answer key</a>' in page
+    assert print_pages.generated_pages(course, config)["workbook.md"].startswith(
+        '---\ntitle: "Workbook"\ncourse_page: workbook\n'
+    )
 
 
-def test_the_same_item_in_two_modules_gets_its_own_id_on_the_workbook(config):
+def test_workbook_ticks_belong_to_their_module(config):
     same = "## Your checklist\n\n- [ ] Say thank you\n- [ ] Call {#call}\n"
     course = build(config, {"steps/one.md": module_page("One", "steps", 1, same), "steps/two.md": module_page("Two", "steps", 2, same)})
-    workbook = print_pages.workbook_page(course, "Try this week")
+    page = workbook(course)
 
-    scanned = syntax.scan(workbook)
-    assert scanned.checklist_problems == []
     one, two = course.modules
-    assert [item.id for item in scanned.checklist] == [
-        f"steps-one--{one.checklist[0]}", "steps-one--call", f"steps-two--{two.checklist[0]}", "steps-two--call",
-    ]
-    # course.js keys a tick to the module by these two attributes.
-    assert 'data-course-page="steps/one" data-course-item-prefix="steps-one--"' in workbook
+    for module in (one, two):
+        wrapper = re.search(rf'<div class="course-workbook-checklist" data-course-page="{module.id}">(.*?)</ul>', page, re.S)
+        assert wrapper, f"no checklist keyed to {module.id}"
+        assert re.findall(r'data-item-id="([^"]+)"', wrapper.group(1)) == module.checklist
 
 
 def test_checklist_items_keep_what_is_nested_under_them(config):
-    body = (
-        "## Your checklist\n\n- [ ] Plan a date\n    - [ ] Pick a day\n    - Ask what they like\n"
-        "- [x] Say [thanks](../thanks.md)\n\n## Later\n\n  - [ ] Indented item\n"
-    )
+    body = "## Your checklist\n\n- [ ] Plan a date\n    - [ ] Pick a day\n    - Ask what they like\n- [x] Say thanks\n"
     course = build(config, {"steps/one.md": module_page("One", "steps", 1, body)})
-    ids = {item.text: print_pages.workbook_item_id(course.modules[0], item.id) for item in course.modules[0].syntax.checklist}
+    page = workbook(course)
 
-    assert print_pages.checklist_markdown(course.modules[0]) == (
-        f"- [ ] Plan a date {{#{ids['Plan a date']}}}\n"
-        f"    - [ ] Pick a day {{#{ids['Pick a day']}}}\n"
-        "    - Ask what they like\n"
-        f"- [ ] Say [thanks](thanks.md) {{#{ids['Say [thanks](../thanks.md)']}}}\n"
-        f"- [ ] Indented item {{#{ids['Indented item']}}}"
-    )
+    assert re.findall(r'course-checklist__text">([^<]+)<', page) == ["Plan a date", "Pick a day", "Say thanks"]
+    assert "<li>Ask what they like</li>" in page
 
 
-def test_practice_links_still_resolve_from_the_docs_root(config):
-    practice = (
-        "## Try this week\n\n"
-        "Read [when to get help](../get-help.md#signs) and [the tip](#tip), see [trust][t] "
-        "or [the site](https://example.org/a.md). Keep `[code](../x.md)`.\n\n"
-        "![a chart](../img/chart.png)\n\n## Your checklist\n\n- [ ] Do it\n\n[t]: ../strategies/trust.md\n"
-    )
-    course = build(config, {"steps/one.md": module_page("One", "steps", 1, practice)})
-    workbook = print_pages.workbook_page(course, "Try this week")
-
-    assert "[when to get help](get-help.md#signs)" in workbook
-    assert "[the tip](steps/one.md#tip)" in workbook
-    assert "[trust](strategies/trust.md)" in workbook
-    assert "[the site](https://example.org/a.md)" in workbook
-    assert "`[code](../x.md)`" in workbook
-    assert "![a chart](img/chart.png)" in workbook
+@pytest.mark.parametrize(
+    ("href", "expected"),
+    [
+        ("../../get-help/#signs", "../get-help/#signs"),
+        ("#tip", "../steps/one/#tip"),
+        ("../../strategies/trust/", "../strategies/trust/"),
+        ("https://example.org/a/", "https://example.org/a/"),
+        ("../../img/chart.png", "../img/chart.png"),
+        ("../../", "../"),
+        ("../two/?q=1&amp;r=2", "../steps/two/?q=1&amp;r=2"),
+    ],
+)
+def test_links_copied_from_a_module_still_resolve_from_the_print_page(href, expected):
+    assert fragments.rebase(f'<a href="{href}">x</a>', "steps/one/", "workbook/") == f'<a href="{expected}">x</a>'
 
 
-def test_practice_leaves_out_quizzes_and_boxes_that_the_checklist_already_has(config):
-    body = f"## Try this week\n\n- [ ] Plan a walk\n\n### On the walk\n\nTalk.\n\n{QUIZ}\n## Your checklist\n\n- [ ] Walk\n"
+def test_practice_leaves_out_quizzes_and_heading_ids(config):
+    body = f"## Try this week\n\nPlan a walk.\n\n### On the walk\n\nTalk.\n\n{QUIZ}\n## Your checklist\n\n- [ ] Walk\n"
     course = build(config, {"steps/one.md": module_page("One", "steps", 1, body)})
-    practice = print_pages.practice_markdown(course.modules[0], "Try this week")
+    found = rendered(course)["steps/one"]
 
-    assert practice == "- Plan a walk\n\n#### On the walk\n\nTalk."
-    workbook = print_pages.workbook_page(course, "Try this week")
-    assert "Which is kind?" not in workbook and "<quiz" not in workbook
-    assert [item.text for item in syntax.scan(workbook).checklist] == ["Plan a walk", "Walk"]
+    assert "Which is kind?" not in found.practice and "course-quiz" not in found.practice
+    assert found.practice == "<p>Plan a walk.</p>\n<h3>On the walk</h3>\n<p>Talk.</p>"
+    assert len(found.checklists) == 1 and len(found.quizzes) == 1
 
 
-def test_the_answer_key_is_plain_markdown_with_every_verdict_feedback_and_explanation(config):
+def test_the_answer_key_has_every_verdict_feedback_and_explanation(config):
     course = build(config, {"steps/one.md": module_page("One", "steps", 1, QUIZ)})
-    key = print_pages.answer_key_page(course)
+    key = print_pages.answer_key_html(course, rendered(course), "answer-key/", "../workbook/")
 
-    assert key.startswith("---\ntitle: \"Answer key\"\ncourse_page: answer-key\n")
-    assert "<quiz" not in key
-    assert "## Step 1: One {#answers-steps-one}" in key
-    assert "Which is kind?" in key
-    assert "- ✓ **Correct:** Asking first\n\n    Yes, asking shows care." in key
-    assert "- ✗ **Not correct:** Guessing\n\n    Guessing leaves them out." in key
-    assert "**Why:** Asking lets your partner say what they need." in key
+    assert "<fieldset" not in key and "<details" not in key
+    assert '<h2 id="answers-steps-one">Step 1: One</h2>' in key
+    assert "<p>Which is kind?</p>" in key
+    assert re.search(r'data-correct="true".*Correct</strong>: <span[^>]*>Asking first</span>.*Yes, asking shows care\.', key, re.S)
+    assert re.search(r'data-correct="false".*Not correct</strong>: <span[^>]*>Guessing</span>.*Guessing leaves them out\.', key, re.S)
+    assert "Asking lets your partner say what they need." in key
 
 
 def test_the_pdf_url_is_offered_only_when_the_pdf_is_on(config):
@@ -241,8 +247,8 @@ def test_the_pdf_url_is_offered_only_when_the_pdf_is_on(config):
 
 def test_a_missing_chromium_says_how_to_fix_it(monkeypatch, tmp_path):
     monkeypatch.setenv("CHROMIUM", str(tmp_path / "no-chromium"))
-    with pytest.raises(print_pages.PdfError) as error:
-        print_pages.chromium_path()
+    with pytest.raises(pdf.PdfError) as error:
+        pdf.chromium_path()
     assert f"CHROMIUM={tmp_path / 'no-chromium'} is not an executable file; {HOW_TO_FIX}" in str(error.value)
 
 
@@ -264,8 +270,8 @@ def built_workbook(tmp_path) -> MkDocsConfig:
 
 def test_a_chromium_that_writes_no_pdf_fails_with_its_output(monkeypatch, tmp_path, built_workbook):
     monkeypatch.setenv("CHROMIUM", str(fake_chromium(tmp_path, "echo 'cannot open display'")))
-    with pytest.raises(print_pages.PdfError) as error:
-        print_pages.write_pdf(built_workbook)
+    with pytest.raises(pdf.PdfError) as error:
+        pdf.write_pdf(built_workbook)
     assert "exited with 0 and wrote no PDF" in str(error.value)
     assert "cannot open display" in str(error.value)
     assert HOW_TO_FIX in str(error.value)
@@ -274,10 +280,10 @@ def test_a_chromium_that_writes_no_pdf_fails_with_its_output(monkeypatch, tmp_pa
 
 def test_a_chromium_that_hangs_is_stopped_at_the_time_limit(monkeypatch, tmp_path, built_workbook):
     monkeypatch.setenv("CHROMIUM", str(fake_chromium(tmp_path, "sleep 60")))
-    monkeypatch.setattr(print_pages, "PDF_TIMEOUT", 1)
+    monkeypatch.setattr(pdf, "PDF_TIMEOUT", 1)
     started = time.monotonic()
-    with pytest.raises(print_pages.PdfError) as error:
-        print_pages.write_pdf(built_workbook)
+    with pytest.raises(pdf.PdfError) as error:
+        pdf.write_pdf(built_workbook)
     assert time.monotonic() - started < 10
     assert "did not finish within 1 s" in str(error.value)
 
@@ -343,7 +349,8 @@ def test_a_printed_module_has_its_checklist_and_no_answers_or_navigation(real_co
 
 def test_the_printed_workbook_has_every_checklist_and_no_answers_or_navigation(real_course, print_to_pdf):
     printed = normalise(pdf_text(print_to_pdf("workbook/")))
-    workbook = print_pages.workbook_page(real_course, "Try this week")
+    # What the workbook itself says: module headings and links, its title, the answer key's name.
+    workbook = " ".join([real_course.title, "Workbook", "Answer key"] + [print_pages.module_heading(m) + " " + m.title for m in real_course.modules])
 
     items = [plain(item.text) for m in real_course.modules for item in m.syntax.checklist]
     assert missing(items, printed) == []
@@ -395,3 +402,27 @@ def test_with_course_pdf_and_no_chromium_the_build_fails_saying_how_to_fix_it(tm
 
     assert done.returncode != 0
     assert HOW_TO_FIX in done.stdout, done.stdout
+
+
+@pytest.mark.parametrize("path", ["workbook/index.html", "answer-key/index.html"])
+def test_every_link_on_the_print_pages_leads_to_a_built_page(real_build, path):
+    """The print pages are assembled after MkDocs checks links, so check them here."""
+    site_dir = real_build[0]
+    page = (site_dir / path).read_text(encoding="utf-8")
+    start = page.index('<article')
+    broken = []
+    for href in re.findall(r'href="([^"#?]+)', page[start:]):
+        if re.match(r"^[a-z]+:", href):
+            continue
+        target = (site_dir / path).parent / html.unescape(href)
+        if not (target / "index.html" if href.endswith("/") else target).exists():
+            broken.append(href)
+    assert broken == []
+    if path.startswith("workbook"):
+        with_checklists = [m for m in load_course(site_dir) if m["checklist"]]
+        assert page[start:].count('data-course-page="') == len(with_checklists)
+
+
+def load_course(site_dir: Path) -> list[dict]:
+    """Return the modules of a built site's manifest."""
+    return json.loads((site_dir / "course-manifest.json").read_text(encoding="utf-8"))["modules"]

@@ -3,6 +3,9 @@
 Prints every problem as ``path:line: message`` (all of them, not only the
 first) and exits 1 when there is any, 0 when the course is clean, 2 on bad
 usage. Fast enough for a pre-commit hook: it reads Markdown and YAML only.
+
+``python -m mkdocs_course ids [PATH ...]`` lists the id of every quiz and
+checklist item, so an author can pin one before rewording it.
 """
 from __future__ import annotations
 
@@ -83,6 +86,25 @@ def _shown(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+def ids(paths: list[Path]) -> list[str]:
+    """Return ``path:line: quiz|item ID  text`` for every quiz and checklist item, in page order."""
+    found = []
+    for path in _markdown_files(paths):
+        text = path.read_text(encoding="utf-8-sig")
+        start = _body_start(text)
+        page = syntax.scan(text.split("\n")[start:])
+        rows = [(q.line, "quiz", q.id, q.question) for q in page.quizzes]
+        rows += [(item.line, "item", item.id, item.text) for item in page.checklist]
+        for line, kind, found_id, words in sorted(rows):
+            found.append(f"{path.as_posix()}:{line + start}: {kind} {found_id}  {' '.join(words.split())}")
+    return found
+
+
+def _markdown_files(paths: list[Path]) -> list[Path]:
+    """Return the Markdown files named, and those inside the folders named."""
+    return [f for path in paths for f in (sorted(path.rglob("*.md")) if path.is_dir() else [path])]
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line."""
     parser = argparse.ArgumentParser(prog="python -m mkdocs_course", description=__doc__.split("\n\n")[0])
@@ -90,7 +112,16 @@ def main(argv: list[str] | None = None) -> int:
     check_cmd = commands.add_parser("check", help="validate every module, quiz and checklist without building")
     check_cmd.add_argument("docs", nargs="?", default="docs", type=Path, help="the docs folder (default: docs)")
     check_cmd.add_argument("-f", "--config-file", type=Path, default=None, help="mkdocs.yml (default: next to docs)")
+    ids_cmd = commands.add_parser("ids", help="list the id of every quiz and checklist item")
+    ids_cmd.add_argument("paths", nargs="*", default=[Path("docs")], type=Path, help="Markdown files or folders (default: docs)")
     args = parser.parse_args(argv)
+    if args.command == "ids":
+        missing = [str(path) for path in args.paths if not path.exists()]
+        if missing:
+            parser.error(f"no such file or folder: {', '.join(missing)}")
+        for line in ids(args.paths):
+            print(line)
+        return 0
     if not args.docs.is_dir():
         parser.error(f"no such folder: {args.docs}")
     config_file = args.config_file or args.docs.resolve().parent / "mkdocs.yml"

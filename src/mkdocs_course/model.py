@@ -102,6 +102,7 @@ class Course:
     sections: list[Section]
     completion: list[str]
     strings: dict[str, str]
+    practice_heading: str = "Try this week"
     pdf_url: str | None = None
 
     @property
@@ -202,6 +203,7 @@ def build_course(
         sections=ordered,
         completion=list(config.completion),
         strings=strings_for(language, config.strings),
+        practice_heading=config.practice_heading.strip(),
     )
     return course, problems
 

@@ -5,6 +5,8 @@ answer key are written from the course model on every build.
 """
 from __future__ import annotations
 
+import json
+
 from .model import Course
 
 PROGRESS_URI = "progress.md"
@@ -15,7 +17,7 @@ def completion_rule(course: Course) -> str:
     t = course.strings
     parts = [t[f"rule.{rule}"] for rule in course.completion]
     if len(parts) > 1:
-        parts = [", ".join(parts[:-1]) + " and " + parts[-1]] if len(parts) > 2 else [" and ".join(parts)]
+        parts = [", ".join(parts[:-1]) + f" {t['rule.and']} " + parts[-1]]
     return f"{t['rule.intro']} {parts[0]}." if parts else ""
 
 
@@ -23,6 +25,7 @@ def progress_page(course: Course) -> str:
     """Return the Markdown of the learner's progress page (tools come from the template)."""
     t = course.strings
     return (
-        "---\ntitle: Your progress\ncourse_page: progress\nsearch:\n  exclude: true\n---\n\n"
-        f"# Your progress\n\n{t['progress.privacy']}\n\n{completion_rule(course)}\n"
+        f"---\ntitle: {json.dumps(t['progress.title'], ensure_ascii=False)}\ncourse_page: progress\n"
+        "search:\n  exclude: true\n---\n\n"
+        f"# {t['progress.title']}\n\n{t['progress.privacy']}\n\n{completion_rule(course)}\n"
     )

@@ -39,6 +39,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "rule.checklist": "every checklist item is ticked",
         "rule.quizzes": "every quiz is answered correctly",
         "rule.intro": "A module is complete when",
+        "rule.and": "and",
         "storage.unavailable": "Your browser is not letting this site save progress (private mode or storage turned off). Ticks and answers work, but will be gone when you leave.",
         "storage.full": "Your browser's storage is full, so this change was not saved.",
         "storage.reset_notice": "Saved progress could not be read, so it was set aside and a fresh record started.",
@@ -54,6 +55,44 @@ STRINGS: dict[str, dict[str, str]] = {
         "progress.confirm_module": "Clear all saved progress for “{title}”? This cannot be undone.",
         "progress.confirm_course": "Clear all saved progress for the whole course? This cannot be undone.",
         "progress.done_reset": "Progress cleared.",
+        "progress.title": "Your progress",
+        "workbook.title": "Workbook",
+        "workbook.names": "Names",
+        "workbook.date": "Date started",
+        "workbook.how": "How to use this workbook",
+        "workbook.how_steps": (
+            "Take one module a week, in order. Read it on the site first.\n"
+            "Tick each box on the checklist once you have done it.\n"
+            "Plan your week with the practice, and write what you noticed under Notes.\n"
+            "Come back to your notes when you start the next module."
+        ),
+        "workbook.answers": (
+            "The quiz answers are not in this workbook, so you can try the quizzes on the site first. "
+            "They are on a page of their own:"
+        ),
+        "workbook.checklist": "Your checklist",
+        "workbook.notes": "Notes",
+        "answers.title": "Answer key",
+        "answers.intro": (
+            "The answers to every quiz in the course, module by module. Try each quiz on its module's page first: "
+            "working out an answer yourself teaches more than reading it. The checklists, without the answers, "
+            "are in the"
+        ),
+        "answers.module": "Quizzes of {title}",
+        "answers.question": "Question {number}",
+        "answers.why": "Why",
+        "answers.none": "This course has no quizzes yet.",
+        "dashboard.manage": "Export, import or reset your progress",
+        "dashboard.pdf": "Download the workbook (PDF)",
+        "module.step": "{label} {position}",
+        "module.pager": "Course modules",
+        "print.page": "Print this page",
+        "progress.needs_js": "Export, import and reset need JavaScript, which is turned off in this browser.",
+        "progress.export_text": "Save your progress to a file, to keep a copy or to move it to another browser or device.",
+        "progress.import_text": "Choose a file you exported before. It is added to the progress saved here, and nothing saved here is lost.",
+        "progress.import_label": "Progress file",
+        "progress.reset": "Start again",
+        "progress.reset_label": "Module",
     },
     "fr": {
         "quiz.submit": "Vérifier",
@@ -87,6 +126,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "rule.checklist": "toutes les actions sont cochées",
         "rule.quizzes": "tous les quiz sont réussis",
         "rule.intro": "Un module est terminé quand",
+        "rule.and": "et",
         "storage.unavailable": "Votre navigateur ne permet pas d'enregistrer la progression (navigation privée ou stockage désactivé). Tout fonctionne, mais rien ne sera gardé.",
         "storage.full": "Le stockage du navigateur est plein : ce changement n'a pas été enregistré.",
         "storage.reset_notice": "La progression enregistrée était illisible : elle a été mise de côté.",
@@ -102,6 +142,44 @@ STRINGS: dict[str, dict[str, str]] = {
         "progress.confirm_module": "Effacer toute la progression de « {title} » ? C'est définitif.",
         "progress.confirm_course": "Effacer toute la progression du cours ? C'est définitif.",
         "progress.done_reset": "Progression effacée.",
+        "progress.title": "Votre progression",
+        "workbook.title": "Cahier d'exercices",
+        "workbook.names": "Prénoms",
+        "workbook.date": "Commencé le",
+        "workbook.how": "Comment utiliser ce cahier",
+        "workbook.how_steps": (
+            "Prenez un module par semaine, dans l'ordre. Lisez-le d'abord sur le site.\n"
+            "Cochez chaque case de la liste une fois l'action faite.\n"
+            "Préparez votre semaine avec l'exercice pratique, et notez vos remarques sous « Notes ».\n"
+            "Relisez vos notes avant de commencer le module suivant."
+        ),
+        "workbook.answers": (
+            "Les réponses aux quiz ne sont pas dans ce cahier : essayez d'abord les quiz sur le site. "
+            "Elles sont sur une page à part :"
+        ),
+        "workbook.checklist": "Votre liste d'actions",
+        "workbook.notes": "Notes",
+        "answers.title": "Corrigé",
+        "answers.intro": (
+            "Les réponses à tous les quiz du cours, module par module. Essayez d'abord chaque quiz sur la page "
+            "de son module : trouver la réponse soi-même apprend plus que la lire. Les listes d'actions, "
+            "sans les réponses, sont dans le"
+        ),
+        "answers.module": "Les quiz de {title}",
+        "answers.question": "Question {number}",
+        "answers.why": "Pourquoi",
+        "answers.none": "Ce cours n'a pas encore de quiz.",
+        "dashboard.manage": "Exporter, importer ou réinitialiser votre progression",
+        "dashboard.pdf": "Télécharger le cahier d'exercices (PDF)",
+        "module.step": "{label} {position}",
+        "module.pager": "Modules du cours",
+        "print.page": "Imprimer cette page",
+        "progress.needs_js": "L'export, l'import et la réinitialisation ont besoin de JavaScript, qui est désactivé dans ce navigateur.",
+        "progress.export_text": "Enregistrez votre progression dans un fichier, pour en garder une copie ou la reprendre dans un autre navigateur ou sur un autre appareil.",
+        "progress.import_text": "Choisissez un fichier exporté auparavant. Il s'ajoute à la progression enregistrée ici, sans rien en effacer.",
+        "progress.import_label": "Fichier de progression",
+        "progress.reset": "Recommencer",
+        "progress.reset_label": "Module",
     },
 }
 

@@ -1,0 +1,147 @@
+"""Pieces of a rendered module page that the print pages reuse.
+
+The workbook and the answer key repeat every module's checklist, practice and
+quizzes. Rendering that Markdown a second time would double the build's work,
+so the hooks keep the HTML each module page already produced and the print
+pages assemble it. The markup is the engine's own (see ARCHITECTURE.md), so a
+balanced-tag scan is enough to cut it out.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+from html import escape, unescape
+from urllib.parse import urlsplit, urlunsplit
+
+H2 = re.compile(r"<h2\b[^>]*>(?P<inner>.*?)</h2>", re.S)
+TAG = re.compile(r"<[^>]+>")
+HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
+HEADING_ID = re.compile(r'(<h[1-6]\b[^>]*?)\s+id="[^"]*"')
+URL_ATTR = re.compile(r'\b(?P<name>href|src)="(?P<url>[^"]*)"')
+SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+@dataclass
+class QuizFragment:
+    """A quiz's question, answer key and explanation, as HTML."""
+
+    question: str
+    key: str
+    explanation: str
+
+
+@dataclass
+class ModuleFragments:
+    """What the print pages take from one rendered module page."""
+
+    url: str
+    checklists: list[str] = field(default_factory=list)
+    practice: str = ""
+    quizzes: list[QuizFragment] = field(default_factory=list)
+
+
+def capture(html: str, url: str, practice_heading: str) -> ModuleFragments:
+    """Cut the checklists, the practice section and the quizzes out of a module's HTML."""
+    fragments = ModuleFragments(url=url)
+    practice_start, practice_end = _section(html, practice_heading)
+    for start, end in _blocks(html, "div", 'class="course-checklist"'):
+        if not practice_start <= start < practice_end:
+            fragments.checklists.append(_portable(html[start:end]))
+    for start, end in _blocks(html, "div", 'class="course-quiz"'):
+        quiz = html[start:end]
+        fragments.quizzes.append(
+            QuizFragment(
+                question=_portable(_inner(quiz, "div", 'class="course-quiz__question"')),
+                key=_portable(_outer(quiz, "ul", 'class="course-quiz__key"')),
+                explanation=_portable(_inner(quiz, "div", 'class="course-quiz__explanation"')),
+            )
+        )
+    if practice_start < practice_end:
+        practice = html[practice_start:practice_end]
+        # Quizzes in the practice belong to the answer key, not to paper.
+        for start, end in reversed(_blocks(practice, "div", 'class="course-quiz"')):
+            practice = practice[:start] + practice[end:]
+        fragments.practice = _portable(practice.strip())
+    return fragments
+
+
+def rebase(html: str, from_url: str, to_url: str) -> str:
+    """Rewrite relative links in HTML taken from the page at ``from_url`` for the page at ``to_url``.
+
+    URLs are site-relative page URLs such as ``steps/open-communication/``. A
+    bare ``#anchor`` points back to the module page it came from.
+    """
+    base, here = _directory(from_url), _directory(to_url) or "."
+
+    def replace(match: re.Match[str]) -> str:
+        url = unescape(match.group("url"))
+        if not url or SCHEME.match(url) or url.startswith("/"):
+            return match.group(0)
+        parts = urlsplit(url)
+        absolute = posixpath.join(base, parts.path) if parts.path else from_url
+        folder = absolute.endswith("/") or not absolute
+        relative = posixpath.relpath(posixpath.normpath(absolute or "."), here)
+        relative = "./" if relative == "." else relative + ("/" if folder else "")
+        new = urlunsplit(("", "", relative, parts.query, parts.fragment))
+        return f'{match.group("name")}="{escape(new, quote=True)}"'
+
+    return URL_ATTR.sub(replace, html)
+
+
+def _directory(url: str) -> str:
+    """Return the folder a page URL's relative links start from ('' for the site root)."""
+    return url if url.endswith("/") or not url else posixpath.dirname(url)
+
+
+def _portable(html: str) -> str:
+    """Drop heading ids and permalinks, which would clash when several modules share a page."""
+    return HEADING_ID.sub(r"\1", HEADERLINK.sub("", html))
+
+
+def _section(html: str, heading: str) -> tuple[int, int]:
+    """Return where the content under the level-2 heading ``heading`` starts and ends (empty if absent)."""
+    wanted = heading.strip().casefold()
+    headings = list(H2.finditer(html))
+    for index, match in enumerate(headings):
+        text = unescape(TAG.sub("", HEADERLINK.sub("", match.group("inner")))).strip().casefold()
+        if text == wanted:
+            return match.end(), headings[index + 1].start() if index + 1 < len(headings) else len(html)
+    return len(html), len(html)
+
+
+def _blocks(html: str, tag: str, marker: str) -> list[tuple[int, int]]:
+    """Return the (start, end) of every outermost ``<tag ... marker ...>`` element."""
+    found: list[tuple[int, int]] = []
+    opening = re.compile(rf"<{tag}\b[^>]*{re.escape(marker)}[^>]*>")
+    position = 0
+    while match := opening.search(html, position):
+        end = _close(html, tag, match.start())
+        found.append((match.start(), end))
+        position = end
+    return found
+
+
+def _close(html: str, tag: str, start: int) -> int:
+    """Return the index just after the element of type ``tag`` that opens at ``start``."""
+    pattern = re.compile(rf"<{tag}\b[^>]*>|</{tag}>")
+    depth = 0
+    for match in pattern.finditer(html, start):
+        depth += -1 if match.group(0).startswith("</") else 1
+        if depth == 0:
+            return match.end()
+    return len(html)
+
+
+def _outer(html: str, tag: str, marker: str) -> str:
+    """Return the first ``<tag ... marker ...>`` element with its tags ('' if absent)."""
+    blocks = _blocks(html, tag, marker)
+    return html[blocks[0][0] : blocks[0][1]] if blocks else ""
+
+
+def _inner(html: str, tag: str, marker: str) -> str:
+    """Return the content of the first ``<tag ... marker ...>`` element ('' if absent)."""
+    outer = _outer(html, tag, marker)
+    if not outer:
+        return ""
+    return outer[outer.index(">") + 1 : outer.rindex(f"</{tag}>")].strip()
