@@ -66,7 +66,7 @@ class ChecklistTreeprocessor(Treeprocessor):
             wrapper.append(ul)
             wrapper.tail, ul.tail = ul.tail, None
             count = etree.SubElement(
-                wrapper, "p", {"class": "course-checklist__count", "aria-live": "polite", "hidden": "hidden"}
+                wrapper, "p", {"class": "course-checklist__count", "aria-live": "polite", "hidden": "hidden", "data-search-exclude": ""}
             )
             count.text = self.strings["checklist.count"].format(done=0, total=len(items))
 

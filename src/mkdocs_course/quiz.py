@@ -104,13 +104,17 @@ class QuizBlockProcessor(BlockProcessor):
                 label, "input", {"class": "course-quiz__input", "type": kind, "name": base, "value": str(number)}
             )
             etree.SubElement(label, "span", {"class": "course-quiz__text"}).text = option.text
-        actions = etree.SubElement(root, "div", {"class": "course-quiz__actions", "hidden": "hidden"})
+        # Buttons and answers stay out of the search index: search should find
+        # the question, not "Check answer" or the answer itself.
+        actions = etree.SubElement(
+            root, "div", {"class": "course-quiz__actions", "hidden": "hidden", "data-search-exclude": ""}
+        )
         _button(actions, "md-button md-button--primary course-quiz__submit", t["quiz.submit"])
         _button(actions, "md-button course-quiz__retry", t["quiz.retry"]).set("hidden", "hidden")
         etree.SubElement(
             root, "div", {"class": "course-quiz__status", "role": "status", "aria-live": "polite"}
         ).text = ""
-        answer = etree.SubElement(root, "details", {"class": "course-quiz__answer"})
+        answer = etree.SubElement(root, "details", {"class": "course-quiz__answer", "data-search-exclude": ""})
         etree.SubElement(answer, "summary").text = AtomicString(t["quiz.show"])
         key = etree.SubElement(answer, "ul", {"class": "course-quiz__key"})
         for number, option in enumerate(quiz.options):
