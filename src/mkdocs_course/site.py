@@ -81,7 +81,13 @@ def page_data(course: Course, page: Page, module: Module | None) -> dict[str, An
 
 
 def nav_for(course: Course, files: Files, extra_pages: list[str]) -> list[Any]:
-    """Return an MkDocs ``nav`` list: home, each section's modules in order, then other pages."""
+    """Return an MkDocs ``nav`` list for the course.
+
+    Home first, then each section's modules in course order, then the other
+    top-level pages, then the generated pages (progress, workbook, answer key).
+    Pages in folders of their own (such as an authoring guide) come last, one
+    section per folder, so they stay apart from what learners follow.
+    """
     module_uris = {m.src_uri for m in course.modules}
     home = next((f.src_uri for f in files.documentation_pages() if f.src_uri == "index.md"), None)
     nav: list[Any] = [home] if home else []
@@ -93,7 +99,16 @@ def nav_for(course: Course, files: Files, extra_pages: list[str]) -> list[Any]:
         for f in files.documentation_pages()
         if f.src_uri not in module_uris and f.src_uri != home and f.src_uri not in extra_pages and not f.generated_by
     )
-    return nav + others + [uri for uri in extra_pages if files.get_file_from_path(uri)]
+    nav += [uri for uri in others if "/" not in uri]
+    nav += [uri for uri in extra_pages if files.get_file_from_path(uri)]
+    folders: dict[str, list[str]] = {}
+    for uri in others:
+        if "/" in uri:
+            folders.setdefault(uri.split("/", 1)[0], []).append(uri)
+    for folder, uris in folders.items():
+        uris.sort(key=lambda uri: (not uri.endswith("index.md"), uri))
+        nav.append({folder.replace("-", " ").replace("_", " ").capitalize(): uris})
+    return nav
 
 
 def unreachable_modules(course: Course, nav_pages: list[Page], config: MkDocsConfig) -> list[str]:
