@@ -14,7 +14,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from mkdocs_course import diagnostics, fragments, pages, pdf, print_pages, site
+from mkdocs_course import assets, diagnostics, fragments, pages, pdf, print_pages, site
 from mkdocs_course.config import CourseConfig, load_course_config
 from mkdocs_course.model import Course
 
@@ -120,8 +120,9 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Write the course manifest, and the workbook PDF when enabled."""
+    """Write the course manifest, minify the course's assets, and print the workbook PDF when enabled."""
     site.write_manifest(_build.course, config.site_dir)
+    assets.minify_assets(config.site_dir)
     if _build.config.pdf:
         try:
             pdf.write_pdf(config)
