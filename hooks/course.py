@@ -7,6 +7,7 @@ per mistake, each naming the file and line.
 from __future__ import annotations
 
 import logging
+import re
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -98,11 +99,17 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         _build.fragments[module.id] = fragments.capture(html, page.url, course.practice_heading)
     elif uri == print_pages.WORKBOOK_URI:
         answers = files.get_file_from_path(print_pages.ANSWER_KEY_URI)
-        return print_pages.workbook_html(course, _build.fragments, page.url, _link(answers, page))
+        return print_pages.workbook_html(course, _build.fragments, page.url, _link(answers, page), _title_id(html))
     elif uri == print_pages.ANSWER_KEY_URI:
         workbook = files.get_file_from_path(print_pages.WORKBOOK_URI)
-        return print_pages.answer_key_html(course, _build.fragments, page.url, _link(workbook, page))
+        return print_pages.answer_key_html(course, _build.fragments, page.url, _link(workbook, page), _title_id(html))
     return html
+
+
+def _title_id(html: str) -> str:
+    """Return the id the table of contents gave a generated page's title."""
+    match = re.search(r'<h1 id="([^"]+)"', html)
+    return match.group(1) if match else ""
 
 
 def _link(file, page: Page) -> str:

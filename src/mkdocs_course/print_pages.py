@@ -59,13 +59,19 @@ def module_slug(module: Module) -> str:
     return slug if slug[:1].isalpha() else f"m-{slug}"
 
 
-def workbook_html(course: Course, fragments: dict[str, ModuleFragments], url: str, answer_key_url: str) -> str:
-    """Return the workbook's content: a cover, then one section per module in course order."""
+def workbook_html(
+    course: Course, fragments: dict[str, ModuleFragments], url: str, answer_key_url: str, heading_id: str = "workbook"
+) -> str:
+    """Return the workbook's content: a cover, then one section per module in course order.
+
+    ``heading_id`` is the id the page's table of contents gave its title, which
+    Material's "Skip to content" link points at.
+    """
     t = course.strings
     steps = "".join(f"<li>{escape(step)}</li>" for step in t["workbook.how_steps"].split("\n") if step.strip())
     parts = [
         '<div class="course-workbook-cover">',
-        f"<h1>{escape(t['workbook.title'])}</h1>",
+        f'<h1 id="{escape(heading_id)}">{escape(t["workbook.title"])}</h1>',
         f'<p class="course-workbook-cover__course">{escape(course.title)}</p>',
         '<div class="course-workbook-cover__fields">',
         f'<p class="course-workbook-field">{escape(t["workbook.names"])}</p>',
@@ -116,12 +122,14 @@ def _workbook_module(course: Course, module: Module, found: ModuleFragments | No
     return "\n".join(parts)
 
 
-def answer_key_html(course: Course, fragments: dict[str, ModuleFragments], url: str, workbook_url: str) -> str:
+def answer_key_html(
+    course: Course, fragments: dict[str, ModuleFragments], url: str, workbook_url: str, heading_id: str = "answer-key"
+) -> str:
     """Return the answer key's content: every quiz with each option's verdict, feedback and explanation."""
     t = course.strings
     parts = [
         '<div class="course-answer-key">',
-        f"<h1>{escape(t['answers.title'])}</h1>",
+        f'<h1 id="{escape(heading_id)}">{escape(t["answers.title"])}</h1>',
         f'<p>{escape(t["answers.intro"])} <a href="{escape(workbook_url)}">{escape(t["workbook.title"])}</a></p>',
     ]
     with_quizzes = [(m, fragments[m.id]) for m in course.modules if m.id in fragments and fragments[m.id].quizzes]
