@@ -30,8 +30,8 @@ class _Build:
     config: CourseConfig
     course: Course
     nav_generated: bool = False
-    # Rendered pieces of each module page, reused by the workbook and answer key.
-    fragments: dict[str, fragments.ModuleFragments]
+    # Each module's rendered page, whose pieces the workbook and answer key reuse.
+    module_pages: dict[str, Page]
 
 
 _build = _Build()
@@ -61,7 +61,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for message in problems:
         log.warning(message)
     _build.course = course
-    _build.fragments = {}
+    _build.module_pages = {}
     generated = {
         pages.PROGRESS_URI: pages.progress_page(course),
         **print_pages.generated_pages(course, _build.config),
@@ -71,6 +71,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             files.append(site.generated_file(config, uri, content))
     if _build.nav_generated:
         config.nav = site.nav_for(course, files, list(generated))
+    course.drop_sources()
     return files
 
 
@@ -96,14 +97,20 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     diagnostics.set_current(None)
     course, uri = _build.course, page.file.src_uri
     if module := course.module_for(uri):
-        _build.fragments[module.id] = fragments.capture(html, page.url, course.practice_heading)
+        _build.module_pages[module.id] = page
     elif uri == print_pages.WORKBOOK_URI:
         answers = files.get_file_from_path(print_pages.ANSWER_KEY_URI)
-        return print_pages.workbook_html(course, _build.fragments, page.url, _link(answers, page), _title_id(html))
+        return print_pages.workbook_html(course, _pieces(), page.url, _link(answers, page), _title_id(html))
     elif uri == print_pages.ANSWER_KEY_URI:
         workbook = files.get_file_from_path(print_pages.WORKBOOK_URI)
-        return print_pages.answer_key_html(course, _build.fragments, page.url, _link(workbook, page), _title_id(html))
+        return print_pages.answer_key_html(course, _pieces(), page.url, _link(workbook, page), _title_id(html))
     return html
+
+
+def _pieces() -> dict[str, fragments.ModuleFragments]:
+    """Cut the reusable pieces out of every rendered module page (their HTML is kept by MkDocs anyway)."""
+    heading = _build.course.practice_heading
+    return {key: fragments.capture(page.content or "", page.url, heading) for key, page in _build.module_pages.items()}
 
 
 def _title_id(html: str) -> str:

@@ -45,22 +45,16 @@ class Module:
     minutes: int
     summary: str
     objectives: list[str]
-    syntax: syntax.PageSyntax
+    syntax: syntax.PageSyntax | None
     body: str
+    checklist: list[str] = field(default_factory=list)
+    """Ids of the module's checklist items, in page order."""
+    quizzes: list[str] = field(default_factory=list)
+    """Ids of the module's quizzes, in page order."""
     position: int = 0
     of: int = 0
     previous: "Module | None" = None
     next: "Module | None" = None
-
-    @property
-    def checklist(self) -> list[str]:
-        """Return the ids of the module's checklist items, in page order."""
-        return [item.id for item in self.syntax.checklist]
-
-    @property
-    def quizzes(self) -> list[str]:
-        """Return the ids of the module's quizzes, in page order."""
-        return [quiz.id for quiz in self.syntax.quizzes]
 
     def section_markdown(self, heading: str) -> str:
         """Return the Markdown under a level-2 heading, up to the next one ('' if absent)."""
@@ -113,6 +107,15 @@ class Course:
     def module_for(self, src_uri: str) -> Module | None:
         """Return the module built from a source file, if it is one."""
         return next((m for m in self.modules if m.src_uri == src_uri), None)
+
+    def drop_sources(self) -> None:
+        """Forget each module's Markdown and parsed quizzes once the build needs only ids.
+
+        A large course would otherwise keep a second copy of every page in
+        memory for the whole build.
+        """
+        for module in self.modules:
+            module.body, module.syntax = "", None
 
     def manifest(self) -> dict[str, Any]:
         """Return the JSON the browser computes progress from."""
@@ -171,6 +174,7 @@ def build_course(
             continue
         seen_ids[module_id] = page.display_path
         section = sections[data["section"]]
+        scanned = syntax.scan(body)
         section.modules.append(
             Module(
                 id=module_id,
@@ -184,8 +188,10 @@ def build_course(
                 minutes=data["minutes"],
                 summary=data["summary"].strip(),
                 objectives=[o.strip() for o in data["objectives"]],
-                syntax=syntax.scan(body),
+                syntax=scanned,
                 body=body,
+                checklist=[item.id for item in scanned.checklist],
+                quizzes=[quiz.id for quiz in scanned.quizzes],
             )
         )
         section.modules[-1]._front = front  # kept for line numbers in order checks

@@ -20,6 +20,9 @@ from .diagnostics import Source
 from .model import Course, Module, PageSource, build_course
 
 MANIFEST_URI = "course-manifest.json"
+# The words course.js shows; templates render the rest into the HTML, so every
+# page carries only these.
+SCRIPT_STRINGS = ("quiz.", "checklist.", "state.", "storage.", "progress.", "module.progress", "dashboard.overall", "dashboard.continue")
 
 
 def display_path(config: MkDocsConfig, abs_path: str | None, src_uri: str) -> str:
@@ -76,7 +79,7 @@ def page_data(course: Course, page: Page, module: Module | None) -> dict[str, An
         "module": module is not None,
         "title": module.title if module else page.title,
         "completion": course.completion,
-        "strings": course.strings,
+        "strings": {key: text for key, text in course.strings.items() if key.startswith(SCRIPT_STRINGS)},
     }
 
 
