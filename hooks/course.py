@@ -32,6 +32,7 @@ class _Build:
     nav_generated: bool = False
     # Each module's rendered page, whose pieces the workbook and answer key reuse.
     module_pages: dict[str, Page]
+    pieces: dict[str, fragments.ModuleFragments] | None = None
 
 
 _build = _Build()
@@ -62,6 +63,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         log.warning(message)
     _build.course = course
     _build.module_pages = {}
+    _build.pieces = None
     generated = {
         pages.PROGRESS_URI: pages.progress_page(course),
         **print_pages.generated_pages(course, _build.config),
@@ -108,9 +110,13 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 
 def _pieces() -> dict[str, fragments.ModuleFragments]:
-    """Cut the reusable pieces out of every rendered module page (their HTML is kept by MkDocs anyway)."""
-    heading = _build.course.practice_heading
-    return {key: fragments.capture(page.content or "", page.url, heading) for key, page in _build.module_pages.items()}
+    """Cut the reusable pieces out of every rendered module page, once for both print pages."""
+    if _build.pieces is None:
+        heading = _build.course.practice_heading
+        _build.pieces = {
+            key: fragments.capture(page.content or "", page.url, heading) for key, page in _build.module_pages.items()
+        }
+    return _build.pieces
 
 
 def _title_id(html: str) -> str:

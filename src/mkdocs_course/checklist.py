@@ -32,9 +32,12 @@ class ChecklistPreprocessor(Preprocessor):
         if not any("[" in line for line in lines):
             return lines
         page = syntax.scan(lines)
+        out = list(lines)
+        # The quiz preprocessor runs next on these lines: hand it this scan
+        # (only checklist lines change here, and quizzes skip them).
+        self.md.course_scan = (out, page)
         for problem in page.checklist_problems:
             report(problem)
-        out = list(lines)
         for item in page.checklist:
             if not item.explicit_id:
                 out[item.line - 1] = out[item.line - 1].rstrip() + f" {{#{item.id}}}"

@@ -98,6 +98,7 @@ class Course:
     strings: dict[str, str]
     practice_heading: str = "Try this week"
     pdf_url: str | None = None
+    _by_source: dict[str, Module] | None = field(default=None, repr=False, compare=False)
 
     @property
     def modules(self) -> list[Module]:
@@ -105,8 +106,10 @@ class Course:
         return [module for section in self.sections for module in section.modules]
 
     def module_for(self, src_uri: str) -> Module | None:
-        """Return the module built from a source file, if it is one."""
-        return next((m for m in self.modules if m.src_uri == src_uri), None)
+        """Return the module built from a source file, if it is one (looked up once per page)."""
+        if self._by_source is None:
+            self._by_source = {m.src_uri: m for m in self.modules}
+        return self._by_source.get(src_uri)
 
     def drop_sources(self) -> None:
         """Forget each module's Markdown and parsed quizzes once the build needs only ids.

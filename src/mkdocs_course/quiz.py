@@ -35,7 +35,8 @@ class QuizPreprocessor(Preprocessor):
         """Report problems and rewrite quiz blocks for the block processor."""
         if not any(syntax.QUIZ_TAG.search(line) for line in lines):
             return lines
-        page = syntax.scan(lines)
+        shared = getattr(self.md, "course_scan", None)
+        page = shared[1] if shared and shared[0] is lines else syntax.scan(lines)
         for problem in page.quiz_problems:
             report(problem)
         out = list(lines)

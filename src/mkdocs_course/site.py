@@ -5,6 +5,7 @@ to plain data and hands them to the model.
 """
 from __future__ import annotations
 
+import functools
 import json
 import os
 from pathlib import Path
@@ -29,11 +30,14 @@ def display_path(config: MkDocsConfig, abs_path: str | None, src_uri: str) -> st
     """Return a source path as an author types it: relative to mkdocs.yml (``docs/x.md``)."""
     if not abs_path:
         return src_uri
-    root = Path(config.config_file_path or ".").resolve().parent
-    try:
-        return Path(abs_path).resolve().relative_to(root).as_posix()
-    except ValueError:
-        return os.path.relpath(abs_path)
+    relative = os.path.relpath(abs_path, _config_dir(config.config_file_path))
+    return relative.replace(os.sep, "/") if not relative.startswith("..") else abs_path
+
+
+@functools.lru_cache(maxsize=8)
+def _config_dir(config_file: str | None) -> str:
+    """Return the folder of mkdocs.yml with links resolved (asked once per build, not per page)."""
+    return os.path.dirname(os.path.realpath(config_file or "mkdocs.yml"))
 
 
 def namespace(config: MkDocsConfig) -> str:
