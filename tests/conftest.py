@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -264,3 +265,27 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     report = yield
     setattr(item, f"rep_{report.when}", report)
     return report
+
+
+# --- The course's log ---------------------------------------------------------
+
+
+class Log(logging.Handler):
+    """Every record of the course's logger, as ``LEVEL: message``."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(f"{record.levelname}: {record.getMessage()}")
+
+
+@pytest.fixture
+def course_log() -> Iterator[Log]:
+    """Capture what the extensions log on 'mkdocs.plugins.course' during a test."""
+    handler = Log()
+    logger = logging.getLogger("mkdocs.plugins.course")
+    logger.addHandler(handler)
+    yield handler
+    logger.removeHandler(handler)

@@ -5,15 +5,14 @@ cannot show: the log, the file and line a message names, and the UI strings.
 """
 from __future__ import annotations
 
-import logging
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import markdown
 import pytest
 
 import golden
+from golden import lines
 from mkdocs_course.diagnostics import Source, rendering
 from mkdocs_course.ids import derived_id
 
@@ -27,27 +26,6 @@ def test_golden(case: Path):
     golden.check(case)
 
 
-class Log(logging.Handler):
-    """Every record of the course's logger, as ``LEVEL: message``."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.DEBUG)
-        self.lines: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.lines.append(f"{record.levelname}: {record.getMessage()}")
-
-
-@pytest.fixture
-def course_log() -> Iterator[Log]:
-    """Capture what the extensions log on 'mkdocs.plugins.course' during a test."""
-    handler = Log()
-    logger = logging.getLogger("mkdocs.plugins.course")
-    logger.addHandler(handler)
-    yield handler
-    logger.removeHandler(handler)
-
-
 def convert(text: str, source: Source | None = None, **configs: dict) -> str:
     """Render text with the course extensions, naming the file when given."""
     md = markdown.Markdown(extensions=EXTENSIONS, extension_configs=configs)
@@ -55,11 +33,6 @@ def convert(text: str, source: Source | None = None, **configs: dict) -> str:
         return md.convert(text)
     with rendering(source):
         return md.convert(text)
-
-
-def lines(*rows: str) -> str:
-    """Join rows into Markdown text."""
-    return "\n".join(rows) + "\n"
 
 
 @pytest.mark.parametrize(

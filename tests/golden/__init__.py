@@ -92,3 +92,8 @@ def _diff(expected: str, actual: str, path: Path) -> str:
         tofile=f"{path.parent.name}/{path.name} (actual)",
     )
     return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+
+
+def lines(*rows: str) -> str:
+    """Join rows into Markdown text."""
+    return "\n".join(rows) + "\n"
