@@ -254,3 +254,26 @@ def test_without_strict_the_broken_quiz_is_shown_as_an_error_box(tmp_path):
     html = (tmp_path / "site" / "m" / "index.html").read_text(encoding="utf-8")
     assert "This quiz could not be built; see the build log." in html
     assert 'class="course-quiz"' not in html and "<quiz" not in html
+
+
+def test_a_module_left_out_of_an_authors_nav_is_reported(tmp_path):
+    config = MKDOCS_YML + "nav:\n  - index.md\n"
+    config_file = write_course(tmp_path, {"index.md": "# Welcome\n", "m.md": FRONT_MATTER + BODY}, config)
+    assert_fails_with(
+        config_file,
+        "docs/m.md:1: module 'Listening' is not in the navigation; remove `nav` from mkdocs.yml to let the "
+        "course order it, or add the page to `nav`",
+    )
+
+
+def test_without_an_authors_nav_the_course_orders_the_navigation(tmp_path):
+    second = FRONT_MATTER.replace("order: 1", "order: 2").replace("title: Listening", "title: Speaking")
+    config_file = write_course(
+        tmp_path, {"index.md": "# Welcome\n", "b.md": FRONT_MATTER + BODY, "a.md": second + "# Speaking\n"}
+    )
+    done = mkdocs_build(config_file)
+    assert done.returncode == 0, done.stdout
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    nav = html[html.index('md-nav--primary') :]
+    # Course order (b.md is order 1), not file name order.
+    assert nav.index("Listening") < nav.index("Speaking")

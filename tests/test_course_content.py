@@ -147,3 +147,17 @@ def test_quiz_ids_are_unique_per_module():
     for module in COURSE.modules:
         assert len(set(module.quizzes)) == len(module.quizzes)
         assert not syntax.scan(module.body).problems
+
+
+def test_the_engine_knows_nothing_of_this_course():
+    """Another course needs no Python: nothing outside docs/ and mkdocs.yml is about trust."""
+    pattern = re.compile(r"trust|relationship|partner|couple", re.I)
+    hits = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for folder in ("src", "hooks", "overrides")
+        for path in (ROOT / folder).rglob("*")
+        if path.is_file() and path.suffix in {".py", ".html", ".js", ".css"}
+        for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1)
+        if pattern.search(line)
+    ]
+    assert hits == []

@@ -35,7 +35,7 @@ class CourseConfig(Config):
     """Everything a course author can set under ``extra.course``."""
 
     id = c.Optional(c.Type(str))
-    """Storage namespace for learners' progress, e.g. ``id: trust-course``.
+    """Storage namespace for learners' progress, e.g. ``id: bread-course``.
     Defaults to the site's path, so two courses on one host never collide."""
     sections = c.ListOfItems(c.SubConfig(SectionConfig), default=[])
     """Sections in course order; modules name theirs in front matter."""

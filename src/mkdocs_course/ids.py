@@ -15,7 +15,7 @@ def normalise(text: str) -> str:
     """Return text reduced to what a reader sees: lower case, no markup, single spaces."""
     text = _LINK_TARGET.sub("]", text)  # a link's address is not part of what a reader sees
     text = _TAGS.sub(" ", text)
-    # Dropped, not spaced: "**trust**?" must read like "trust?".
+    # Dropped, not spaced: "**bread**?" must read like "bread?".
     text = _MARKUP.sub("", text)
     return _SPACE.sub(" ", text).strip().lower()
 

@@ -41,7 +41,7 @@ def _config_dir(config_file: str | None) -> str:
 
 
 def namespace(config: MkDocsConfig) -> str:
-    """Return the default storage namespace: the site's root path (e.g. ``/trust/``)."""
+    """Return the default storage namespace: the site's root path (e.g. ``/my-course/``)."""
     return urlsplit(config.site_url or "/").path or "/"
 
 

@@ -15,7 +15,7 @@ Quiz syntax (the block format of the mkdocs-quiz plugin)::
     </quiz>
 
 Checklist items are GitHub task-list items outside quizzes, with an optional
-explicit id at the end: ``- [ ] Call your partner {#call}``.
+explicit id at the end: ``- [ ] Bake a test loaf {#test-loaf}``.
 """
 from __future__ import annotations
 

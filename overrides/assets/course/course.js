@@ -17,7 +17,7 @@ const D = document,
   // navigation, and its base is relative to that page: read it now.
   ROOT = new URL((JSON.parse(Q("#__config")?.textContent || "{}").base || ".") + "/", location),
   ok = o => o && typeof o == "object" && !Array.isArray(o),
-  // A value from a stored object, or 0: stored data is never trusted to have a shape.
+  // A value from a stored object, or 0: stored data may have any shape.
   own = (o, k) => ok(o) && Object.hasOwn(o, k) && o[k] || 0,
   // Entries of an imported object, without the one key that could reach a prototype.
   E = o => ok(o) ? Object.entries(o).filter(e => e[0] != "__proto__") : [],
