@@ -33,6 +33,7 @@ class _Build:
     # Each module's rendered page, whose pieces the workbook and answer key reuse.
     module_pages: dict[str, Page]
     pieces: dict[str, fragments.ModuleFragments] | None = None
+    print_pages_done: set[str]
 
 
 _build = _Build()
@@ -64,6 +65,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     _build.course = course
     _build.module_pages = {}
     _build.pieces = None
+    _build.print_pages_done = set()
     generated = {
         pages.PROGRESS_URI: pages.progress_page(course),
         **print_pages.generated_pages(course, _build.config),
@@ -100,12 +102,23 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     course, uri = _build.course, page.file.src_uri
     if module := course.module_for(uri):
         _build.module_pages[module.id] = page
-    elif uri == print_pages.WORKBOOK_URI:
-        answers = files.get_file_from_path(print_pages.ANSWER_KEY_URI)
-        return print_pages.workbook_html(course, _pieces(), page.url, _link(answers, page), _title_id(html))
-    elif uri == print_pages.ANSWER_KEY_URI:
-        workbook = files.get_file_from_path(print_pages.WORKBOOK_URI)
-        return print_pages.answer_key_html(course, _pieces(), page.url, _link(workbook, page), _title_id(html))
+    elif uri in (print_pages.WORKBOOK_URI, print_pages.ANSWER_KEY_URI):
+        html = _print_page(uri, page, files, html)
+    return html
+
+
+def _print_page(uri: str, page: Page, files: Files, html: str) -> str:
+    """Return the workbook's or the answer key's content; drop the shared pieces once both are built."""
+    course, pieces = _build.course, _pieces()
+    if uri == print_pages.WORKBOOK_URI:
+        other = files.get_file_from_path(print_pages.ANSWER_KEY_URI)
+        html = print_pages.workbook_html(course, pieces, page.url, _link(other, page), _title_id(html))
+    else:
+        other = files.get_file_from_path(print_pages.WORKBOOK_URI)
+        html = print_pages.answer_key_html(course, pieces, page.url, _link(other, page), _title_id(html))
+    _build.print_pages_done.add(uri)
+    if len(_build.print_pages_done) == 2:
+        _build.pieces = None  # a large course's pieces would otherwise stay in memory to the end
     return html
 
 
