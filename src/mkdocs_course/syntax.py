@@ -266,33 +266,35 @@ def _add_item(page: PageSyntax, task: re.Match[str], number: int) -> None:
 
 def _check_unique_quiz_ids(page: PageSyntax) -> None:
     """Report quizzes whose ids clash, which would mix up saved answers."""
-    seen: dict[str, Quiz] = {}
-    for quiz in page.quizzes:
-        first = seen.setdefault(quiz.id, quiz)
-        if first is quiz:
-            continue
-        if quiz.explicit_id:
-            message = f"quiz id '{quiz.id}' is already used on line {{related}}; give this quiz another id"
-        else:
-            message = (
-                "this quiz asks the same question as the quiz on line {related}, so both would get "
-                f"the id '{quiz.id}'; reword one question or give it an id: <quiz id=\"...\">"
-            )
-        page.quiz_problems.append(Problem(quiz.line, message, related=first.line))
+    page.quiz_problems += _clashes(
+        page.quizzes,
+        explicit="quiz id '{id}' is already used on line {related}; give this quiz another id",
+        derived=(
+            "this quiz asks the same question as the quiz on line {related}, so both would get "
+            "the id '{id}'; reword one question or give it an id: <quiz id=\"...\">"
+        ),
+    )
 
 
 def _check_unique_item_ids(page: PageSyntax) -> None:
     """Report checklist items whose ids clash, which would tick both at once."""
-    seen: dict[str, ChecklistItem] = {}
-    for item in page.checklist:
-        first = seen.setdefault(item.id, item)
-        if first is item:
-            continue
-        if item.explicit_id:
-            message = f"checklist id '{item.id}' is already used on line {{related}}; give this item another id"
-        else:
-            message = (
-                "this checklist item has the same text as the one on line {related}, so both would get "
-                "the same id; reword one or give it an id at the end: {#my-id}"
-            )
-        page.checklist_problems.append(Problem(item.line, message, related=first.line))
+    page.checklist_problems += _clashes(
+        page.checklist,
+        explicit="checklist id '{id}' is already used on line {related}; give this item another id",
+        derived=(
+            "this checklist item has the same text as the one on line {related}, so both would get "
+            "the same id; reword one or give it an id at the end: {#my-id}"
+        ),
+    )
+
+
+def _clashes(found: list[Quiz] | list[ChecklistItem], *, explicit: str, derived: str) -> list[Problem]:
+    """Return a problem for each quiz or item whose id an earlier one on the page already has."""
+    problems, seen = [], {}
+    for thing in found:
+        first = seen.setdefault(thing.id, thing)
+        if first is not thing:
+            template = explicit if thing.explicit_id else derived
+            # {related} stays a placeholder: Problem shifts it by the front matter's lines.
+            problems.append(Problem(thing.line, template.replace("{id}", thing.id), related=first.line))
+    return problems
