@@ -22,11 +22,10 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 
 from .model import page_url
+from .print_pages import PDF_URI, WORKBOOK_URI
 
 log = logging.getLogger("mkdocs.plugins.course")
 
-WORKBOOK_URI = "workbook.md"
-PDF_URI = "workbook.pdf"
 SYSTEM_CHROMIUM = "/usr/bin/chromium"
 PDF_TIMEOUT = 120  # seconds; a 14-module workbook prints in a few
 # Keep Chromium from calling Google's services: on a closed network each call

@@ -20,7 +20,6 @@ log = logging.getLogger("mkdocs.plugins.course")
 WORKBOOK_URI = "workbook.md"
 ANSWER_KEY_URI = "answer-key.md"
 PDF_URI = "workbook.pdf"
-KINDS = {WORKBOOK_URI: "workbook", ANSWER_KEY_URI: "answer-key"}
 
 
 def generated_pages(course: Course, config: CourseConfig) -> dict[str, str]:
