@@ -161,3 +161,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             pdf.write_pdf(config)
         except pdf.PdfError as error:
             raise PluginError(str(error)) from error
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    """Let go of the print pages' HTML once written: on a large course each repeats the whole course."""
+    if page.file.src_uri in (print_pages.WORKBOOK_URI, print_pages.ANSWER_KEY_URI):
+        page.content = None
+    return output
