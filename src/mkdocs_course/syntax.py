@@ -100,13 +100,12 @@ def scan(text: str | list[str]) -> PageSyntax:
     index = 0
     while index < len(lines):
         line = lines[index]
-        fence_match = FENCE.match(line)
-        if fence is not None:
-            if fence_match and fence_match.group(1)[0] == fence[0] and len(fence_match.group(1)) >= len(fence):
-                fence = None
-        elif fence_match:
-            fence = fence_match.group(1)
-        elif QUIZ_OPEN.match(line):
+        inside = fence is not None
+        fence = _fence_after(fence, line)
+        if inside or fence is not None:
+            index += 1  # code: quiz tags and task items in it are left alone
+            continue
+        if QUIZ_OPEN.match(line):
             index = _scan_quiz(lines, index, page)
             continue
         elif QUIZ_CLOSE.match(line):
@@ -121,19 +120,26 @@ def scan(text: str | list[str]) -> PageSyntax:
     return page
 
 
+def _fence_after(fence: str | None, line: str) -> str | None:
+    """Return the open code fence after ``line``: opened, closed (same character, at least as long) or unchanged."""
+    match = FENCE.match(line)
+    if fence is None:
+        return match.group(1) if match else None
+    if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+        return None
+    return fence
+
+
 def _scan_quiz(lines: list[str], start: int, page: PageSyntax) -> int:
     """Parse the quiz opening at ``start``; return the index after its end."""
     fence: str | None = None
     for index in range(start + 1, len(lines)):
         line = lines[index]
-        fence_match = FENCE.match(line)
-        if fence is not None:
-            if fence_match and fence_match.group(1)[0] == fence[0] and len(fence_match.group(1)) >= len(fence):
-                fence = None
+        inside = fence is not None
+        fence = _fence_after(fence, line)
+        if inside or fence is not None:
             continue
-        if fence_match:
-            fence = fence_match.group(1)
-        elif QUIZ_CLOSE.match(line):
+        if QUIZ_CLOSE.match(line):
             quiz = _parse_quiz(lines, start, index, page.quiz_problems)
             page.quiz_spans.append((start, index, quiz))
             if quiz is not None:
