@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import partial
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import normalize_url
 
-from mkdocs_course import assets, diagnostics, fragments, pages, pdf, print_pages, site
+from mkdocs_course import assets, diagnostics, fragments, pages, print_pages, site, widgets
 from mkdocs_course.config import CourseConfig, load_course_config
 from mkdocs_course.model import Course
 
@@ -30,9 +32,8 @@ class _Build:
     config: CourseConfig
     course: Course
     nav_generated: bool = False
-    # Each module's rendered page, whose pieces the workbook and answer key reuse.
-    module_pages: dict[str, Page]
-    pieces: dict[str, fragments.ModuleFragments] | None = None
+    # The pieces of each rendered module that the workbook and answer key reuse.
+    pieces: dict[str, fragments.ModuleFragments]
     print_pages_done: set[str]
 
 
@@ -63,8 +64,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for message in problems:
         log.warning(message)
     _build.course = course
-    _build.module_pages = {}
-    _build.pieces = None
+    _build.pieces = {}
     _build.print_pages_done = set()
     generated = {
         pages.PROGRESS_URI: pages.progress_page(course),
@@ -93,23 +93,33 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Keep each module's rendered pieces; fill the print pages with them.
+    """Add the course's own HTML to the page: module header and footer, dashboard, tools, print pages.
 
     MkDocs renders pages in file order and the print pages were appended
-    last, so every module is rendered before them.
+    last, so every module's pieces are kept before the print pages need them.
     """
     diagnostics.set_current(None)
     course, uri = _build.course, page.file.src_uri
+    href = partial(normalize_url, page=page)
+    kind = page.meta.get("course_page")
     if module := course.module_for(uri):
-        _build.module_pages[module.id] = page
-    elif uri in (print_pages.WORKBOOK_URI, print_pages.ANSWER_KEY_URI):
+        _build.pieces[module.id] = fragments.capture(html, page.url, course.practice_heading)
+        html = widgets.after_title(html, widgets.module_header(course, module))
+        return html + widgets.module_footer(course, module, href)
+    if uri in (print_pages.WORKBOOK_URI, print_pages.ANSWER_KEY_URI):
         html = _print_page(uri, page, files, html)
+        return widgets.after_title(html, widgets.print_actions(course, uri == print_pages.WORKBOOK_URI, href))
+    if uri == pages.PROGRESS_URI and kind == "progress":
+        return html + widgets.progress_tools(course)
+    if page.is_homepage:
+        progress = files.get_file_from_path(pages.PROGRESS_URI)
+        return html + widgets.dashboard(course, href, progress.url if progress else None)
     return html
 
 
 def _print_page(uri: str, page: Page, files: Files, html: str) -> str:
-    """Return the workbook's or the answer key's content; drop the shared pieces once both are built."""
-    course, pieces = _build.course, _pieces()
+    """Return the workbook's or the answer key's content; drop the modules' pieces once both are built."""
+    course, pieces = _build.course, _build.pieces
     if uri == print_pages.WORKBOOK_URI:
         other = files.get_file_from_path(print_pages.ANSWER_KEY_URI)
         html = print_pages.workbook_html(course, pieces, page.url, _link(other, page), _title_id(html))
@@ -118,18 +128,8 @@ def _print_page(uri: str, page: Page, files: Files, html: str) -> str:
         html = print_pages.answer_key_html(course, pieces, page.url, _link(other, page), _title_id(html))
     _build.print_pages_done.add(uri)
     if len(_build.print_pages_done) == 2:
-        _build.pieces = None  # a large course's pieces would otherwise stay in memory to the end
+        _build.pieces = {}  # a large course's pieces would otherwise stay in memory to the end
     return html
-
-
-def _pieces() -> dict[str, fragments.ModuleFragments]:
-    """Cut the reusable pieces out of every rendered module page, once for both print pages."""
-    if _build.pieces is None:
-        heading = _build.course.practice_heading
-        _build.pieces = {
-            key: fragments.capture(page.content or "", page.url, heading) for key, page in _build.module_pages.items()
-        }
-    return _build.pieces
 
 
 def _title_id(html: str) -> str:
@@ -157,6 +157,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     site.write_manifest(_build.course, config.site_dir)
     assets.minify_assets(config.site_dir)
     if _build.config.pdf:
+        from mkdocs_course import pdf  # only now: it loads a web server and subprocess, which most builds never use
+
         try:
             pdf.write_pdf(config)
         except pdf.PdfError as error:

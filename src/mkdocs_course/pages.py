@@ -22,7 +22,7 @@ def completion_rule(course: Course) -> str:
 
 
 def progress_page(course: Course) -> str:
-    """Return the Markdown of the learner's progress page (tools come from the template)."""
+    """Return the Markdown of the learner's progress page (its tools come from ``widgets.progress_tools``)."""
     t = course.strings
     return (
         f"---\ntitle: {json.dumps(t['progress.title'], ensure_ascii=False)}\ncourse_page: progress\n"

@@ -1,0 +1,135 @@
+"""The course's own HTML (``mkdocs_course.widgets``): what each widget says and where it goes.
+
+The browser tests exercise the widgets with course.js; these pin the markup
+itself: escaping, links, translated words, and that search leaves it out.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from mkdocs_course import widgets
+from mkdocs_course.config import load_course_config
+from mkdocs_course.model import PageSource, build_course
+
+
+def course_of(language: str = "en", completion=None, **pages: str):
+    """Build a course of two modules in one section (titles may carry HTML-special characters)."""
+    settings = {"sections": [{"id": "steps", "title": "Steps & stages", "label": "Step"}]}
+    if completion is not None:
+        settings["completion"] = completion
+    config, messages = load_course_config(settings, None)
+    assert messages == []
+    texts = {
+        "steps/one.md": "---\ntitle: Say <what> you mean\nsection: steps\norder: 1\nsummary: Talk & listen.\n"
+        "minutes: 10\nobjectives: [Name a need, Ask <kindly>]\n---\n\n# One\n\n- [ ] Ask once\n",
+        "steps/two.md": "---\ntitle: Keep promises\nsection: steps\norder: 2\nsummary: Small and kept.\n"
+        "minutes: 15\nobjectives: [Keep one, Say when not]\n---\n\n# Two\n\nNo checklist here.\n",
+        **pages,
+    }
+    sources = [PageSource(uri, f"docs/{uri}", text) for uri, text in texts.items()]
+    course, problems = build_course(sources, config, site_name="Trust", namespace="/trust/", language=language)
+    assert problems == []
+    return course
+
+
+def href_from(page_url: str):
+    """Return the link maker the hook uses, for a page at ``page_url``."""
+    from mkdocs.utils import get_relative_url
+
+    return lambda url: get_relative_url(url, page_url)
+
+
+def test_the_module_header_gives_place_time_objectives_and_actions_escaped():
+    course = course_of()
+    one, two = course.modules
+    header = widgets.module_header(course, one)
+    assert '<p class="course-module__meta">Step 1 of 2 · about 10 minutes</p>' in header
+    assert "<li>Name a need</li><li>Ask &lt;kindly&gt;</li>" in header
+    assert header.count('class="md-button course-print"') == 2  # the module has a checklist
+    assert 'class="md-button course-read" aria-pressed="false"' in header
+    # Without a checklist there is nothing to print; without objectives, no list.
+    two.objectives = []
+    other = widgets.module_header(course, two)
+    assert "course-print" not in other and "course-module__objectives" not in other
+
+
+def test_without_read_in_the_rule_there_is_no_mark_as_read_button():
+    course = course_of(completion=["checklist"])
+    one, two = course.modules
+    assert "course-read" not in widgets.module_header(course, one)
+    assert "course-read" not in widgets.module_footer(course, two, href_from("steps/two/"))
+    # No action at all: no empty, hidden paragraph for course.js to show.
+    assert "course-actions" not in widgets.module_header(course, two)
+
+
+def test_the_footer_links_the_modules_before_and_after_relative_to_the_page():
+    course = course_of()
+    one, two = course.modules
+    first = widgets.module_footer(course, one, href_from(one.url))
+    assert 'href="../two/"' in first and "course-pager__link--prev" not in first
+    last = widgets.module_footer(course, two, href_from(two.url))
+    assert 'class="course-pager__link course-pager__link--prev" href="../one/"' in last
+    assert "Say &lt;what&gt; you mean" in last
+    assert '<p class="course-rule">A module is complete when' in last
+
+
+def test_the_dashboard_lists_every_module_and_starts_the_course():
+    course = course_of()
+    html = widgets.dashboard(course, href_from(""), "progress/")
+    assert '<h3 id="course-section-steps" data-search-exclude>Steps &amp; stages</h3>' in html
+    assert html.count('<li class="course-card"') == 2
+    assert 'href="steps/one/"><span class="course-continue__label">Start the course</span>' in html
+    assert '<p class="course-card__meta">Step 2 · about 15 minutes</p>' in html
+    assert '<a href="progress/">Export, import or reset your progress</a>' in html
+    assert "course-pdf" not in html
+    course.pdf_url = "workbook.pdf"
+    assert '<a href="workbook.pdf">Download the workbook (PDF)</a>' in widgets.dashboard(course, href_from(""), None)
+
+
+def test_widgets_speak_the_course_language():
+    course = course_of(language="fr")
+    one, _ = course.modules
+    assert "Step 1 sur 2 · environ 10 minutes" in widgets.module_header(course, one)
+    assert "Recommencer" in widgets.progress_tools(course)
+
+
+def test_the_progress_tools_offer_every_module_to_reset():
+    course = course_of()
+    tools = widgets.progress_tools(course)
+    assert '<option value="steps/one">Say &lt;what&gt; you mean</option><option value="steps/two">' in tools
+    assert tools.count('class="course-tool course-js" hidden') == 3
+    assert "<noscript>" in tools
+
+
+def test_only_the_workbook_offers_printing_with_ticks_and_the_pdf():
+    course = course_of()
+    course.pdf_url = "workbook.pdf"
+    workbook = widgets.print_actions(course, True, href_from("workbook/"))
+    assert 'data-print="course-print-ticks"' in workbook and 'href="../workbook.pdf"' in workbook
+    answers = widgets.print_actions(course, False, href_from("answer-key/"))
+    assert "course-print-ticks" not in answers and "workbook.pdf" not in answers
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ('<h1 id="t">Title</h1>\n<p>Text</p>', '<h1 id="t">Title</h1>\nWIDGET\n<p>Text</p>'),
+        # No title in the content: Material puts one just before it.
+        ("<p>Text</p>", "WIDGET\n<p>Text</p>"),
+    ],
+)
+def test_a_header_goes_right_under_the_title(content, expected):
+    assert widgets.after_title(content, "WIDGET") == expected
+
+
+def test_search_finds_the_lessons_but_not_the_course_widgets(fixture_site: Path):
+    index = json.loads((fixture_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(f"{doc['title']} {doc['text']}" for doc in index["docs"])
+    locations = [doc["location"] for doc in index["docs"]]
+    assert "Good listening starts" in text  # a lesson's own words
+    for widget_words in ("Mark as read", "Print checklist", "A module is complete when", "Start the course"):
+        assert widget_words not in text
+    assert not any("course-dashboard" in location or "course-section-" in location for location in locations)
