@@ -13,13 +13,14 @@ from functools import partial
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
+from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
 
 from mkdocs_course import assets, diagnostics, fragments, pages, print_pages, site, widgets
 from mkdocs_course.config import CourseConfig, load_course_config
-from mkdocs_course.model import Course
+from mkdocs_course.model import Course, Module
 
 log = logging.getLogger("mkdocs.hooks.course")
 
@@ -34,6 +35,9 @@ class _Build:
     nav_generated: bool = False
     # The pieces of each rendered module that the workbook and answer key reuse.
     pieces: dict[str, fragments.ModuleFragments]
+    progress_url: str | None = None
+    # Quiz answers set aside while the search plugin reads each page (see fragments.set_answers_aside).
+    answers: dict[str, list[str]]
     print_pages_done: set[str]
 
 
@@ -65,6 +69,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         log.warning(message)
     _build.course = course
     _build.pieces = {}
+    _build.answers = {}
     _build.print_pages_done = set()
     generated = {
         pages.PROGRESS_URI: pages.progress_page(course),
@@ -73,6 +78,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for uri, content in generated.items():
         if files.get_file_from_path(uri) is None:
             files.append(site.generated_file(config, uri, content))
+    progress = files.get_file_from_path(pages.PROGRESS_URI)
+    _build.progress_url = progress.url if progress else None
     if _build.nav_generated:
         config.nav = site.nav_for(course, files, list(generated))
     course.drop_sources()
@@ -93,27 +100,20 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Add the course's own HTML to the page: module header and footer, dashboard, tools, print pages.
+    """Keep each module's pieces; fill the print pages with them; set quiz answers aside until search has read the page.
 
     MkDocs renders pages in file order and the print pages were appended
     last, so every module's pieces are kept before the print pages need them.
     """
     diagnostics.set_current(None)
-    course, uri = _build.course, page.file.src_uri
-    href = partial(normalize_url, page=page)
-    kind = page.meta.get("course_page")
-    if module := course.module_for(uri):
-        _build.pieces[module.id] = fragments.capture(html, page.url, course.practice_heading)
-        html = widgets.after_title(html, widgets.module_header(course, module))
-        return html + widgets.module_footer(course, module, href)
-    if uri in (print_pages.WORKBOOK_URI, print_pages.ANSWER_KEY_URI):
+    uri = page.file.src_uri
+    if module := _build.course.module_for(uri):
+        _build.pieces[module.id] = fragments.capture(html, page.url, _build.course.practice_heading)
+    elif uri in (print_pages.WORKBOOK_URI, print_pages.ANSWER_KEY_URI):
         html = _print_page(uri, page, files, html)
-        return widgets.after_title(html, widgets.print_actions(course, uri == print_pages.WORKBOOK_URI, href))
-    if uri == pages.PROGRESS_URI and kind == "progress":
-        return html + widgets.progress_tools(course)
-    if page.is_homepage:
-        progress = files.get_file_from_path(pages.PROGRESS_URI)
-        return html + widgets.dashboard(course, href, progress.url if progress else None)
+    html, answers = fragments.set_answers_aside(html)
+    if answers:
+        _build.answers[uri] = answers
     return html
 
 
@@ -143,13 +143,37 @@ def _link(file, page: Page) -> str:
     return file.url_relative_to(page.file) if file else ""
 
 
+@event_priority(-100)  # after the search plugin has read the content: see _add_widgets
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    """Give templates the course, the current module and the data course.js reads."""
+    """Add the course's HTML to the page; give templates the course, the module and the data course.js reads."""
     module = _build.course.module_for(page.file.src_uri)
+    page.content = fragments.put_answers_back(page.content or "", _build.answers.pop(page.file.src_uri, []))
+    page.content = _add_widgets(page, module)
     context["course"] = _build.course
     context["course_module"] = module
     context["course_page_data"] = site.page_data(_build.course, page, module)
     return context
+
+
+def _add_widgets(page: Page, module: Module | None) -> str:
+    """Return the page's content with the course's own HTML (``mkdocs_course.widgets``) added.
+
+    Added after search has indexed the page, so that search finds lessons,
+    not "Mark as read" on every page, and does not parse this HTML at all.
+    """
+    course, html, uri = _build.course, page.content or "", page.file.src_uri
+    href = partial(normalize_url, page=page)
+    if module:
+        html = widgets.after_title(html, widgets.module_header(course, module))
+        return html + widgets.module_footer(course, module, href)
+    kind = page.meta.get("course_page")
+    if uri in (print_pages.WORKBOOK_URI, print_pages.ANSWER_KEY_URI):
+        return widgets.after_title(html, widgets.print_actions(course, uri == print_pages.WORKBOOK_URI, href))
+    if uri == pages.PROGRESS_URI and kind == "progress":
+        return html + widgets.progress_tools(course)
+    if page.is_homepage:
+        return html + widgets.dashboard(course, href, _build.progress_url)
+    return html
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

@@ -1,12 +1,9 @@
 """The course's own HTML (``mkdocs_course.widgets``): what each widget says and where it goes.
 
 The browser tests exercise the widgets with course.js; these pin the markup
-itself: escaping, links, translated words, and that search leaves it out.
+itself: escaping, links and translated words.
 """
 from __future__ import annotations
-
-import json
-from pathlib import Path
 
 import pytest
 
@@ -79,7 +76,7 @@ def test_the_footer_links_the_modules_before_and_after_relative_to_the_page():
 def test_the_dashboard_lists_every_module_and_starts_the_course():
     course = course_of()
     html = widgets.dashboard(course, href_from(""), "progress/")
-    assert '<h3 id="course-section-steps" data-search-exclude>Steps &amp; stages</h3>' in html
+    assert '<h3 id="course-section-steps">Steps &amp; stages</h3>' in html
     assert html.count('<li class="course-card"') == 2
     assert 'href="steps/one/"><span class="course-continue__label">Start the course</span>' in html
     assert '<p class="course-card__meta">Step 2 · about 15 minutes</p>' in html
@@ -123,13 +120,3 @@ def test_only_the_workbook_offers_printing_with_ticks_and_the_pdf():
 )
 def test_a_header_goes_right_under_the_title(content, expected):
     assert widgets.after_title(content, "WIDGET") == expected
-
-
-def test_search_finds_the_lessons_but_not_the_course_widgets(fixture_site: Path):
-    index = json.loads((fixture_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    text = " ".join(f"{doc['title']} {doc['text']}" for doc in index["docs"])
-    locations = [doc["location"] for doc in index["docs"]]
-    assert "Good listening starts" in text  # a lesson's own words
-    for widget_words in ("Mark as read", "Print checklist", "A module is complete when", "Start the course"):
-        assert widget_words not in text
-    assert not any("course-dashboard" in location or "course-section-" in location for location in locations)

@@ -66,6 +66,42 @@ def capture(html: str, url: str, practice_heading: str) -> ModuleFragments:
     return fragments
 
 
+ANSWER_MARKER = 'class="course-quiz__answer"'
+ANSWER_PLACEHOLDER = re.compile(r"<!--course-answer-(\d+)-->")
+
+
+def set_answers_aside(html: str) -> tuple[str, list[str]]:
+    """Return the HTML with each quiz's answer disclosure swapped for a placeholder, and the disclosures.
+
+    The answers say ``data-search-exclude``, so the search index never has
+    them; setting them aside also spares the search plugin's HTML parser,
+    which reads every page, the work of reading them (on a page with two
+    quizzes, a third of its tags). ``put_answers_back`` restores them.
+    """
+    if ANSWER_MARKER not in html:
+        return html, []
+    blocks = _blocks(html, "details", ANSWER_MARKER)
+    parts, answers, position = [], [], 0
+    for number, (start, end) in enumerate(blocks):
+        parts += [html[position:start], f"<!--course-answer-{number}-->"]
+        answers.append(html[start:end])
+        position = end
+    parts.append(html[position:])
+    return "".join(parts), answers
+
+
+def put_answers_back(html: str, answers: list[str]) -> str:
+    """Undo ``set_answers_aside``."""
+    if not answers:
+        return html
+
+    def restore(match: re.Match[str]) -> str:
+        number = int(match.group(1))
+        return answers[number] if number < len(answers) else match.group(0)
+
+    return ANSWER_PLACEHOLDER.sub(restore, html)
+
+
 def rebase(html: str, from_url: str, to_url: str) -> str:
     """Rewrite relative links in HTML taken from the page at ``from_url`` for the page at ``to_url``.
 

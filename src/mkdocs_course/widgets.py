@@ -10,9 +10,9 @@ paid on every build, and six partials cost about 30 ms, most of what the
 engine added to a 12-page build. The markup is the engine's contract with
 ``course.js`` and ``course.css`` (see ARCHITECTURE.md), not a theme's.
 
-What learners search for is the lessons, so every root carries
-``data-search-exclude`` (the print pages and the progress page are out of
-search altogether). Parts that need
+The hooks add them after the search plugin has indexed the page: learners
+search for lessons, not for "Mark as read" on every page, and search need not
+parse this HTML at all. Parts that need
 ``course.js`` start ``hidden``; it shows them.
 """
 from __future__ import annotations
@@ -58,7 +58,7 @@ def module_header(course: Course, module: Module) -> str:
     place = _fill(t["module.position"], label=module.label, position=module.position, of=module.of)
     minutes = _fill(t["module.minutes"], minutes=module.minutes)
     parts = [
-        '<div class="course-module" data-search-exclude>',
+        '<div class="course-module">',
         f'<p class="course-module__meta">{_text(place)} · {_text(minutes)}</p>',
     ]
     if module.objectives:
@@ -81,7 +81,7 @@ def module_header(course: Course, module: Module) -> str:
 def module_footer(course: Course, module: Module, href: Href) -> str:
     """Return what ends a module: mark as read, the modules before and after it, the completion rule."""
     t = course.strings
-    parts = ['<div class="course-module-end" data-search-exclude>']
+    parts = ['<div class="course-module-end">']
     if "read" in course.completion:
         read = _button(t["module.mark_read"], "course-read", ' aria-pressed="false"')
         parts.append(f'<p class="course-actions course-js" hidden>{read}</p>')
@@ -105,9 +105,8 @@ def dashboard(course: Course, href: Href, progress_url: str | None) -> str:
     """
     t = course.strings
     parts = [
-        '<section class="course-dashboard" aria-labelledby="course-dashboard" data-search-exclude>',
-        # Headings say data-search-exclude too, or search would list them as empty sections.
-        f'<h2 id="course-dashboard" data-search-exclude>{_text(t["dashboard.title"])}</h2>',
+        '<section class="course-dashboard" aria-labelledby="course-dashboard">',
+        f'<h2 id="course-dashboard">{_text(t["dashboard.title"])}</h2>',
         '<div class="course-overall" hidden><p class="course-overall__text" id="course-overall"></p>'
         '<div class="course-bar" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow="0"'
         ' aria-labelledby="course-overall"></div></div>',
@@ -127,7 +126,7 @@ def dashboard(course: Course, href: Href, progress_url: str | None) -> str:
         parts.append(f'<p class="course-pdf"><a href="{_attr(href(course.pdf_url))}">{_text(t["dashboard.pdf"])}</a></p>')
     for section in course.sections:
         heading = f"course-section-{section.id}"
-        parts.append(f'<h3 id="{_attr(heading)}" data-search-exclude>{_text(section.title)}</h3>')
+        parts.append(f'<h3 id="{_attr(heading)}">{_text(section.title)}</h3>')
         parts.append(f'<ol class="course-cards" aria-labelledby="{_attr(heading)}">')
         parts += [_card(t, section.id, module, href) for module in section.modules]
         parts.append("</ol>")
@@ -161,7 +160,7 @@ def progress_tools(course: Course) -> str:
     reset_all = _button(t["progress.reset_course"], "course-reset-all")
     return "\n".join(
         [
-            '<section class="course-manage" data-search-exclude>',
+            '<section class="course-manage">',
             f'<noscript><p>{_text(t["progress.needs_js"])}</p></noscript>',
             '<div class="course-tool course-js" hidden>',
             f'<h2 id="course-export">{_text(t["progress.export"])}</h2>',
