@@ -12,7 +12,7 @@ from functools import partial
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -36,6 +36,7 @@ class _Build:
     # The pieces of each rendered module that the workbook and answer key reuse.
     pieces: dict[str, fragments.ModuleFragments]
     progress_url: str | None = None
+    print_files: dict[str, File | None]
     # Quiz answers set aside while the search plugin reads each page (see fragments.set_answers_aside).
     answers: dict[str, list[str]]
     print_pages_done: set[str]
@@ -79,6 +80,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         if files.get_file_from_path(uri) is None:
             files.append(site.generated_file(config, uri, content))
     progress = files.get_file_from_path(pages.PROGRESS_URI)
+    print_uris = (print_pages.WORKBOOK_URI, print_pages.ANSWER_KEY_URI)
+    _build.print_files = {uri: files.get_file_from_path(uri) for uri in print_uris}
     _build.progress_url = progress.url if progress else None
     if _build.nav_generated:
         config.nav = site.nav_for(course, files, list(generated))
@@ -100,31 +103,31 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Keep each module's pieces; fill the print pages with them; set quiz answers aside until search has read the page.
-
-    MkDocs renders pages in file order and the print pages were appended
-    last, so every module's pieces are kept before the print pages need them.
-    """
+    """Keep each module's pieces for the print pages; set quiz answers aside until search has read the page."""
     diagnostics.set_current(None)
     uri = page.file.src_uri
     if module := _build.course.module_for(uri):
         _build.pieces[module.id] = fragments.capture(html, page.url, _build.course.practice_heading)
-    elif uri in (print_pages.WORKBOOK_URI, print_pages.ANSWER_KEY_URI):
-        html = _print_page(uri, page, files, html)
     html, answers = fragments.set_answers_aside(html)
     if answers:
         _build.answers[uri] = answers
     return html
 
 
-def _print_page(uri: str, page: Page, files: Files, html: str) -> str:
-    """Return the workbook's or the answer key's content; drop the modules' pieces once both are built."""
+def _print_page(uri: str, page: Page, html: str) -> str:
+    """Return the workbook's or the answer key's content; drop the modules' pieces once both are built.
+
+    Called once search has read the page (the print pages are out of search),
+    so that its plugin does not also scan the whole course again for
+    attributes to strip. MkDocs builds pages in file order and the print
+    pages were appended last, so every module's pieces are kept by then.
+    """
     course, pieces = _build.course, _build.pieces
     if uri == print_pages.WORKBOOK_URI:
-        other = files.get_file_from_path(print_pages.ANSWER_KEY_URI)
+        other = _build.print_files.get(print_pages.ANSWER_KEY_URI)
         html = print_pages.workbook_html(course, pieces, page.url, _link(other, page), _title_id(html))
     else:
-        other = files.get_file_from_path(print_pages.WORKBOOK_URI)
+        other = _build.print_files.get(print_pages.WORKBOOK_URI)
         html = print_pages.answer_key_html(course, pieces, page.url, _link(other, page), _title_id(html))
     _build.print_pages_done.add(uri)
     if len(_build.print_pages_done) == 2:
@@ -148,6 +151,8 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
     """Add the course's HTML to the page; give templates the course, the module and the data course.js reads."""
     module = _build.course.module_for(page.file.src_uri)
     page.content = fragments.put_answers_back(page.content or "", _build.answers.pop(page.file.src_uri, []))
+    if page.file.src_uri in (print_pages.WORKBOOK_URI, print_pages.ANSWER_KEY_URI):
+        page.content = _print_page(page.file.src_uri, page, page.content or "")
     page.content = _add_widgets(page, module)
     context["course"] = _build.course
     context["course_module"] = module

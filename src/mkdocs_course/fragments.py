@@ -108,6 +108,8 @@ def rebase(html: str, from_url: str, to_url: str) -> str:
     URLs are site-relative page URLs such as ``steps/open-communication/``. A
     bare ``#anchor`` points back to the module page it came from.
     """
+    if 'href="' not in html and 'src="' not in html:
+        return html  # most pieces link nowhere: skip the scan
     base, here = _directory(from_url), _directory(to_url) or "."
 
     def replace(match: re.Match[str]) -> str:
