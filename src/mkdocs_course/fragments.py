@@ -52,9 +52,9 @@ def capture(html: str, url: str, practice_heading: str) -> ModuleFragments:
         quiz = html[start:end]
         fragments.quizzes.append(
             QuizFragment(
-                question=_portable(_inner(quiz, "div", 'class="course-quiz__question"')),
+                question=_portable(_blocks_of(quiz, "course-quiz__question")),
                 key=_portable(_outer(quiz, "ul", 'class="course-quiz__key"')),
-                explanation=_portable(_inner(quiz, "div", 'class="course-quiz__explanation"')),
+                explanation=_portable(_blocks_of(quiz, "course-quiz__explanation")),
             )
         )
     if practice_start < practice_end:
@@ -175,6 +175,15 @@ def _outer(html: str, tag: str, marker: str) -> str:
     """Return the first ``<tag ... marker ...>`` element with its tags ('' if absent)."""
     blocks = _blocks(html, tag, marker)
     return html[blocks[0][0] : blocks[0][1]] if blocks else ""
+
+
+def _blocks_of(html: str, css: str) -> str:
+    """Return the blocks of the quiz part of class ``css``: a ``<p>`` of its own, or a ``<div>``'s content."""
+    marker = f'class="{css}"'
+    paragraph = _outer(html, "p", marker)
+    if paragraph:
+        return f"<p>{paragraph[paragraph.index('>') + 1 : -len('</p>')]}</p>"
+    return _inner(html, "div", marker)
 
 
 def _inner(html: str, tag: str, marker: str) -> str:

@@ -84,7 +84,14 @@ class QuizBlockProcessor(BlockProcessor):
         return True
 
     def render(self, parent: etree.Element, quiz: syntax.Quiz) -> None:
-        """Append the quiz's HTML (see ARCHITECTURE.md) to ``parent``."""
+        """Append the quiz's HTML (see ARCHITECTURE.md) to ``parent``.
+
+        The markup is lean on purpose: every element is paid for again by the
+        serializer, the table of contents, the search plugin and the browser.
+        What only JavaScript uses (the buttons and the live status) is added
+        by course.js, and a one-paragraph question, feedback or explanation is
+        that paragraph, not a paragraph in a wrapper.
+        """
         t = self.strings
         base = f"quiz-{quiz.id}"
         root = etree.SubElement(
@@ -92,8 +99,7 @@ class QuizBlockProcessor(BlockProcessor):
             "div",
             {"class": "course-quiz", "id": base, "data-quiz-id": quiz.id, "data-quiz-kind": quiz.kind},
         )
-        question = etree.SubElement(root, "div", {"class": "course-quiz__question", "id": f"{base}-question"})
-        self.parser.parseChunk(question, quiz.question)
+        self._blocks(root, quiz.question, "course-quiz__question").set("id", f"{base}-question")
         options = etree.SubElement(
             root, "fieldset", {"class": "course-quiz__options", "aria-labelledby": f"{base}-question"}
         )
@@ -105,16 +111,8 @@ class QuizBlockProcessor(BlockProcessor):
                 label, "input", {"class": "course-quiz__input", "type": kind, "name": base, "value": str(number)}
             )
             etree.SubElement(label, "span", {"class": "course-quiz__text"}).text = option.text
-        # Buttons and answers stay out of the search index: search should find
-        # the question, not "Check answer" or the answer itself.
-        actions = etree.SubElement(
-            root, "div", {"class": "course-quiz__actions", "hidden": "hidden", "data-search-exclude": ""}
-        )
-        _button(actions, "md-button md-button--primary course-quiz__submit", t["quiz.submit"])
-        _button(actions, "md-button course-quiz__retry", t["quiz.retry"]).set("hidden", "hidden")
-        etree.SubElement(
-            root, "div", {"class": "course-quiz__status", "role": "status", "aria-live": "polite"}
-        ).text = ""
+        # The answers stay out of the search index: search should find the
+        # question, not the answer.
         answer = etree.SubElement(root, "details", {"class": "course-quiz__answer", "data-search-exclude": ""})
         etree.SubElement(answer, "summary").text = AtomicString(t["quiz.show"])
         key = etree.SubElement(answer, "ul", {"class": "course-quiz__key"})
@@ -130,21 +128,26 @@ class QuizBlockProcessor(BlockProcessor):
             )
             verdict = etree.SubElement(item, "strong", {"class": "course-quiz__verdict"})
             verdict.text = AtomicString(t["quiz.correct"] if option.correct else t["quiz.wrong"])
-            verdict.tail = AtomicString(": ")
-            etree.SubElement(item, "span", {"class": "course-quiz__key-text"}).text = option.text
+            verdict.tail = f": {option.text}"
             if option.feedback:
-                feedback = etree.SubElement(item, "div", {"class": "course-quiz__feedback"})
-                self.parser.parseChunk(feedback, option.feedback)
+                self._blocks(item, option.feedback, "course-quiz__feedback")
         if quiz.explanation:
-            explanation = etree.SubElement(answer, "div", {"class": "course-quiz__explanation"})
-            self.parser.parseChunk(explanation, quiz.explanation)
+            self._blocks(answer, quiz.explanation, "course-quiz__explanation")
 
+    def _blocks(self, parent: etree.Element, markdown: str, css: str) -> etree.Element:
+        """Render Markdown blocks into ``parent`` as one element of class ``css``; return it.
 
-def _button(parent: etree.Element, css: str, text: str) -> etree.Element:
-    """Append a plain ``<button type="button">``."""
-    button = etree.SubElement(parent, "button", {"type": "button", "class": css})
-    button.text = AtomicString(text)
-    return button
+        One paragraph becomes ``<p class=css>``; anything else (several
+        paragraphs, a list, code) sits in ``<div class=css>``.
+        """
+        holder = etree.SubElement(parent, "div", {"class": css})
+        self.parser.parseChunk(holder, markdown)
+        if len(holder) == 1 and holder[0].tag == "p" and not (holder.text or "").strip() and not holder[0].tail:
+            paragraph = holder[0]
+            paragraph.set("class", css)
+            parent[list(parent).index(holder)] = paragraph
+            return paragraph
+        return holder
 
 
 def _error_box(lines: list[str]) -> str:

@@ -26,6 +26,8 @@ const D = document,
   t = (k, v = {}) => String(C.strings?.[k] ?? k).replace(/\{(\w+)\}/g, (x, n) => v[n] ?? x),
   on = (e, f, n = "click") => e.addEventListener(n, f),
   once = (s, f) => A(s).forEach(e => e.dataset.ci || f(e, e.dataset.ci = 1)),
+  // A new element with a class and, if given, its text.
+  el = (tag, c, x) => Object.assign(D.createElement(tag), {className: c}, x == null ? {} : {textContent: x}),
   fresh = () => ({version: 1, course: C.namespace, updated: "", last: "", pages: {}});
 let C, K, R, mem, M, MP, warned = {};
 
@@ -33,10 +35,8 @@ let C, K, R, mem, M, MP, warned = {};
 function note(k) {
   if (warned[k]) return;
   warned[k] = 1;
-  const p = D.createElement("p");
-  p.className = "course-notice";
+  const p = el("p", "course-notice", t(k));
   p.setAttribute("role", "status");
-  p.textContent = t(k);
   (Q("article") || D.body).prepend(p);
 }
 
@@ -136,14 +136,23 @@ function paint() {
 }
 
 // A quiz: the key in <details> becomes per-option marks, feedback and an
-// explanation, shown once answered. Focus stays where the learner is: on
-// "Try again" after checking, on "Check answer" after trying again.
+// explanation, shown once answered. The buttons and the live status region
+// exist only here, as only JavaScript uses them. Focus stays where the learner
+// is: on "Try again" after checking, on "Check answer" after trying again.
 function quiz(q) {
-  const id = q.dataset.quizId, ans = Q(".course-quiz__answer", q), st = Q(".course-quiz__status", q),
-    sub = Q(".course-quiz__submit", q), re = Q(".course-quiz__retry", q), ins = A(".course-quiz__input", q),
-    right = new Set, k = C.page,
+  const id = q.dataset.quizId, ans = Q(".course-quiz__answer", q), opts = Q(".course-quiz__options", q),
+    ins = A(".course-quiz__input", q), right = new Set, k = C.page,
+    bar = el("div", "course-quiz__actions"), st = el("div", "course-quiz__status"),
+    sub = el("button", "md-button md-button--primary course-quiz__submit", t("quiz.submit")),
+    re = el("button", "md-button course-quiz__retry", t("quiz.retry")),
     save = (a, g) => edit(() => pg(k).quizzes[id] = {answer: a.map(Number), correct: g});
-  if (!ans || !sub) return;
+  if (!ans || !opts) return;
+  sub.type = re.type = "button";
+  re.hidden = !0;
+  st.setAttribute("role", "status");
+  st.setAttribute("aria-live", "polite");
+  bar.append(sub, re);
+  opts.after(bar, st);
   A(".course-quiz__key-item", ans).forEach(i => {
     const o = Q(`.course-quiz__option[data-option="${i.dataset.option}"]`, q), f = Q(".course-quiz__feedback", i);
     i.dataset.correct == "true" && right.add(i.dataset.option);
@@ -152,7 +161,6 @@ function quiz(q) {
   const ex = Q(".course-quiz__explanation", ans);
   ex && (ex.hidden = !0, st.after(ex));
   ans.remove();
-  sub.parentNode.hidden = !1;
   const show = a => {
     ins.forEach(i => {
       const o = i.closest(".course-quiz__option"), r = right.has(i.value), f = Q(".course-quiz__feedback", o),
