@@ -13,6 +13,7 @@ import pytest
 
 import golden
 from golden import lines
+from mkdocs_course import syntax
 from mkdocs_course.diagnostics import Source, rendering
 from mkdocs_course.ids import derived_id
 
@@ -167,3 +168,17 @@ def test_quiz_markup_matches_the_html_contract():
     assert html.count('type="checkbox"') == 3 and 'type="radio"' not in html
     assert html.count('name="quiz-pick"') == 3
     assert re.findall(r'data-correct="(\w+)" data-option="(\d)"', html) == [("true", "0"), ("false", "1"), ("true", "2")]
+
+
+def test_a_page_is_read_once_unless_another_preprocessor_changed_a_quiz(monkeypatch):
+    reads = []
+    scan = syntax.scan
+    monkeypatch.setattr(syntax, "scan", lambda text: reads.append(1) or scan(text))
+    plain = lines("<quiz>", "Which?", "- [x] a", "- [ ] b", "</quiz>", "", "<quiz>", "Who?", "- [x] c", "- [ ] d", "</quiz>")
+    convert(plain)
+    assert len(reads) == 1  # both quizzes come from the page's one reading
+    # Fenced code is stashed by a preprocessor that runs later: that quiz is read again, as it now is.
+    fenced = lines("<quiz>", "Which?", "- [x] a", "- [ ] b", "", "```", "code", "```", "</quiz>")
+    reads.clear()
+    html = convert(fenced)
+    assert len(reads) == 2 and "<code>code" in html

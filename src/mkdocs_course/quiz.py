@@ -40,13 +40,18 @@ class QuizPreprocessor(Preprocessor):
         for problem in page.quiz_problems:
             report(problem)
         out = list(lines)
+        # What each quiz's block will say, and the quiz parsed from it: the block
+        # processor need not parse it again unless a later preprocessor changed it.
+        self.md.course_quizzes = {}
         # Walk backwards so that inserted blank lines do not move later spans.
         for start, end, quiz in reversed(page.quiz_spans):
             if quiz is None:
                 box = self.md.htmlStash.store(_error_box(lines[start : end + 1]))
                 out[start : end + 1] = ["", box, ""]
             else:
-                out[start : end + 1] = ["", f'<quiz id="{quiz.id}">', *lines[start + 1 : end], "</quiz>", ""]
+                block = [f'<quiz id="{quiz.id}">', *lines[start + 1 : end], "</quiz>"]
+                self.md.course_quizzes[quiz.id] = ("\n".join(block), quiz)
+                out[start : end + 1] = ["", *block, ""]
         return out
 
 
@@ -76,11 +81,17 @@ class QuizBlockProcessor(BlockProcessor):
             if rest:
                 blocks.insert(0, rest)
             break
-        lines = "\n\n".join(collected).split("\n")
-        page = syntax.scan(lines)
-        if not page.quizzes:  # changed by another preprocessor after validation
-            return False
-        self.render(parent, page.quizzes[0])
+        text = "\n\n".join(collected)
+        opening = OPEN_WITH_ID.match(collected[0].split("\n", 1)[0])
+        known = getattr(self.parser.md, "course_quizzes", {}).get(opening.group("id")) if opening else None
+        if known and known[0] == text:
+            quiz = known[1]
+        else:  # another preprocessor changed the block (stashed HTML or code): read it as it is now
+            page = syntax.scan(text.split("\n"))
+            if not page.quizzes:
+                return False
+            quiz = page.quizzes[0]
+        self.render(parent, quiz)
         return True
 
     def render(self, parent: etree.Element, quiz: syntax.Quiz) -> None:
