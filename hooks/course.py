@@ -40,6 +40,8 @@ class _Build:
     # Quiz answers set aside while the search plugin reads each page (see fragments.set_answers_aside).
     answers: dict[str, list[str]]
     print_pages_done: set[str]
+    # Each Markdown file as messages name it, read once when the course is built.
+    sources: dict[str, diagnostics.Source]
 
 
 _build = _Build()
@@ -65,7 +67,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Build the course model, add the generated pages and order the navigation."""
-    course, problems = site.course_from_files(files, config, _build.config)
+    course, problems, _build.sources = site.course_from_files(files, config, _build.config)
     for message in problems:
         log.warning(message)
     _build.course = course
@@ -98,7 +100,7 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Tell the Markdown extensions which file they are about to render."""
-    diagnostics.set_current(site.source_of(page, config))
+    diagnostics.set_current(site.source_of(page, config, _build.sources))
     return markdown
 
 

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import meta
 
 from .config import CourseConfig
 from .diagnostics import Source
@@ -45,14 +46,17 @@ def namespace(config: MkDocsConfig) -> str:
     return urlsplit(config.site_url or "/").path or "/"
 
 
-def course_from_files(files: Files, config: MkDocsConfig, course_config: CourseConfig) -> tuple[Course, list[str]]:
-    """Build the course from the Markdown files MkDocs found."""
+def course_from_files(
+    files: Files, config: MkDocsConfig, course_config: CourseConfig
+) -> tuple[Course, list[str], dict[str, Source]]:
+    """Build the course from the Markdown files MkDocs found; also return each file as messages name it."""
     pages = [
         PageSource(f.src_uri, display_path(config, f.abs_src_path, f.src_uri), f.content_string)
         for f in files.documentation_pages()
         if not f.generated_by
     ]
-    return build_course(
+    sources = {page.src_uri: Source(page.display_path, body_line_offset(page.text)) for page in pages}
+    course, problems = build_course(
         pages,
         course_config,
         site_name=config.site_name,
@@ -60,13 +64,28 @@ def course_from_files(files: Files, config: MkDocsConfig, course_config: CourseC
         language=config.theme.get("language") or "en",
         use_directory_urls=config.use_directory_urls,
     )
+    return course, problems, sources
 
 
-def source_of(page: Page, config: MkDocsConfig) -> Source:
-    """Return the file and front-matter line offset of a page about to be rendered."""
-    full, body = page.file.content_string, page.markdown or ""
-    offset = full[: len(full) - len(body)].count("\n") if body and full.endswith(body) else 0
-    return Source(display_path(config, page.file.abs_src_path, page.file.src_uri), offset, quiet=bool(page.file.generated_by))
+def body_line_offset(text: str) -> int:
+    """Return how many lines come before the Markdown MkDocs renders: its front matter and the blank lines after it."""
+    match = meta.YAML_RE.match(text)
+    if not match:
+        return 0
+    rest = text[match.end() :]
+    return text[: match.end()].count("\n") + len(rest) - len(rest.lstrip("\n"))
+
+
+def source_of(page: Page, config: MkDocsConfig, known: dict[str, Source]) -> Source:
+    """Return the file and front-matter line offset of a page about to be rendered.
+
+    Pages read when the course was built are in ``known``; a generated page
+    (the workbook) says nothing of its own, as its mistakes are its modules'.
+    """
+    if source := known.get(page.file.src_uri):
+        return source
+    path = display_path(config, page.file.abs_src_path, page.file.src_uri)
+    return Source(path, 0, quiet=bool(page.file.generated_by))
 
 
 def page_key(page: Page, module: Module | None) -> str:
