@@ -66,7 +66,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Build the course model, add the generated pages and order the navigation."""
+    """Build the course model, add the generated pages, order the navigation, minify the course's assets."""
     course, problems, _build.sources = site.course_from_files(files, config, _build.config)
     for message in problems:
         log.warning(message)
@@ -87,6 +87,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     _build.progress_url = progress.url if progress else None
     if _build.nav_generated:
         config.nav = site.nav_for(course, files, list(generated))
+    assets.minify_assets(files)
     course.drop_sources()
     return files
 
@@ -184,9 +185,8 @@ def _add_widgets(page: Page, module: Module | None) -> str:
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Write the course manifest, minify the course's assets, and print the workbook PDF when enabled."""
+    """Write the course manifest, and print the workbook PDF when enabled."""
     site.write_manifest(_build.course, config.site_dir)
-    assets.minify_assets(config.site_dir)
     if _build.config.pdf:
         from mkdocs_course import pdf  # only now: it loads a web server and subprocess, which most builds never use
 

@@ -120,3 +120,4 @@ def test_only_the_workbook_offers_printing_with_ticks_and_the_pdf():
 )
 def test_a_header_goes_right_under_the_title(content, expected):
     assert widgets.after_title(content, "WIDGET") == expected
+
