@@ -20,7 +20,7 @@ from mkdocs.utils import normalize_url
 
 from mkdocs_course import assets, diagnostics, fragments, pages, print_pages, site, widgets
 from mkdocs_course.config import CourseConfig, load_course_config
-from mkdocs_course.model import Course, Module
+from mkdocs_course.model import Course, Module, module_ids
 
 log = logging.getLogger("mkdocs.hooks.course")
 
@@ -40,6 +40,9 @@ class _Build:
     # Quiz answers set aside while the search plugin reads each page (see fragments.set_answers_aside).
     answers: dict[str, list[str]]
     print_pages_done: set[str]
+    files: Files
+    # Modules whose page this build rendered, and so whose ids it knows.
+    rendered: set[str]
     # Each Markdown file as messages name it, read once when the course is built.
     sources: dict[str, diagnostics.Source]
 
@@ -71,6 +74,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for message in problems:
         log.warning(message)
     _build.course = course
+    _build.files = files
+    _build.rendered = set()
     _build.pieces = {}
     _build.answers = {}
     _build.print_pages_done = set()
@@ -88,7 +93,6 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if _build.nav_generated:
         config.nav = site.nav_for(course, files, list(generated))
     assets.minify_assets(files)
-    course.drop_sources()
     return files
 
 
@@ -106,11 +110,13 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Keep each module's pieces for the print pages; set quiz answers aside until search has read the page."""
-    diagnostics.set_current(None)
+    """Note each module's ids and keep its pieces for the print pages; set quiz answers aside until search has read the page."""
     uri = page.file.src_uri
     if module := _build.course.module_for(uri):
+        module.checklist, module.quizzes = diagnostics.recorded_ids()
+        _build.rendered.add(module.id)
         _build.pieces[module.id] = fragments.capture(html, page.url, _build.course.practice_heading)
+    diagnostics.set_current(None)
     html, answers = fragments.set_answers_aside(html)
     if answers:
         _build.answers[uri] = answers
@@ -186,6 +192,10 @@ def _add_widgets(page: Page, module: Module | None) -> str:
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Write the course manifest, and print the workbook PDF when enabled."""
+    for module in _build.course.modules:
+        if module.id not in _build.rendered:  # a --dirty build left its page as it was
+            source = _build.files.get_file_from_path(module.src_uri)
+            module.checklist, module.quizzes = module_ids(source.content_string)
     site.write_manifest(_build.course, config.site_dir)
     if _build.config.pdf:
         from mkdocs_course import pdf  # only now: it loads a web server and subprocess, which most builds never use

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -277,3 +278,24 @@ def test_without_an_authors_nav_the_course_orders_the_navigation(tmp_path):
     nav = html[html.index('md-nav--primary') :]
     # Course order (b.md is order 1), not file name order.
     assert nav.index("Listening") < nav.index("Speaking")
+
+
+def test_the_manifest_lists_the_ids_the_pages_render_even_in_a_dirty_build(tmp_path):
+    # The build reads each page's ids as the extensions render it; a --dirty
+    # build renders only what changed, so the others are read from their source.
+    config_file = write_course(tmp_path, {"index.md": "# Home\n", "listening.md": FRONT_MATTER + BODY})
+    manifest = tmp_path / "site" / "course-manifest.json"
+    assert mkdocs_build(config_file).returncode == 0
+    full = json.loads(manifest.read_text(encoding="utf-8"))["modules"][0]
+    assert len(full["checklist"]) == 2 and len(full["quizzes"]) == 1
+    page = (tmp_path / "site" / "listening" / "index.html").read_text(encoding="utf-8")
+    assert full["quizzes"] == re.findall(r'data-quiz-id="([^"]+)"', page)
+    assert full["checklist"] == re.findall(r'data-item-id="([^"]+)"', page)
+
+    built = (tmp_path / "site" / "listening" / "index.html").stat().st_mtime_ns
+    command = [sys.executable, "-m", "mkdocs", "build", "--dirty", "-f", str(config_file), "-d", str(tmp_path / "site")]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "site" / "listening" / "index.html").stat().st_mtime_ns == built  # not rendered again
+    assert json.loads(manifest.read_text(encoding="utf-8"))["modules"][0] == full

@@ -17,7 +17,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from . import syntax
-from .diagnostics import report
+from .diagnostics import record_ids, report
 from .strings import strings_for
 
 MARKER = re.compile(r"^\[(?P<mark>[ xX])\]\s+")
@@ -36,6 +36,7 @@ class ChecklistPreprocessor(Preprocessor):
         # The quiz preprocessor runs next on these lines: hand it this scan
         # (only checklist lines change here, and quizzes skip them).
         self.md.course_scan = (out, page)
+        record_ids([item.id for item in page.checklist], [quiz.id for quiz in page.quizzes])
         for problem in page.checklist_problems:
             report(problem)
         for item in page.checklist:

@@ -3,7 +3,9 @@
 MkDocs counts warnings from any ``mkdocs.*`` logger and fails ``--strict``
 builds on them, so problems go through ``log.warning`` and never ``log.error``.
 The hooks tell the Markdown extensions which file they are rendering (through
-``rendering``), because Python-Markdown itself knows nothing of files.
+``rendering``), because Python-Markdown itself knows nothing of files; the
+extensions tell the hooks the ids they found on it (``record_ids``), so the
+manifest lists what each page really renders without a second reading.
 """
 from __future__ import annotations
 
@@ -49,6 +51,8 @@ class Source:
 
 
 _current: contextvars.ContextVar[Source | None] = contextvars.ContextVar("course_source", default=None)
+# (checklist ids, quiz ids) of the page being rendered, as the extensions found them.
+_ids: contextvars.ContextVar[tuple[list[str], list[str]] | None] = contextvars.ContextVar("course_ids", default=None)
 
 
 @contextlib.contextmanager
@@ -62,8 +66,19 @@ def rendering(source: Source) -> Iterator[None]:
 
 
 def set_current(source: Source | None) -> None:
-    """Name the file whose Markdown is converted next (for MkDocs' page events)."""
+    """Name the file whose Markdown is converted next (for MkDocs' page events); forget the last page's ids."""
     _current.set(source)
+    _ids.set(None)
+
+
+def record_ids(checklist: list[str], quizzes: list[str]) -> None:
+    """Note the checklist and quiz ids of the page being rendered (called by the extensions)."""
+    _ids.set((checklist, quizzes))
+
+
+def recorded_ids() -> tuple[list[str], list[str]]:
+    """Return the ids the extensions found on the page just rendered (none if they found nothing to read)."""
+    return _ids.get() or ([], [])
 
 
 def report(problem: Problem) -> None:

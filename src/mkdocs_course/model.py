@@ -111,15 +111,6 @@ class Course:
             self._by_source = {m.src_uri: m for m in self.modules}
         return self._by_source.get(src_uri)
 
-    def drop_sources(self) -> None:
-        """Forget each module's Markdown and parsed quizzes once the build needs only ids.
-
-        A large course would otherwise keep a second copy of every page in
-        memory for the whole build.
-        """
-        for module in self.modules:
-            module.body, module.syntax = "", None
-
     def manifest(self) -> dict[str, Any]:
         """Return the JSON the browser computes progress from."""
         return {
@@ -151,8 +142,15 @@ def build_course(
     namespace: str,
     language: str = "en",
     use_directory_urls: bool = True,
+    read_ids: bool = True,
 ) -> tuple[Course, list[str]]:
-    """Build the course from its pages; return it and every problem as ``path:line: message``."""
+    """Build the course from its pages; return it and every problem as ``path:line: message``.
+
+    With ``read_ids=False`` modules start without their checklist and quiz
+    ids, their Markdown or its scan: the build fills the ids in as the
+    extensions render each page (see ``diagnostics.record_ids``), so no page
+    is read twice.
+    """
     problems: list[str] = []
     section_ids = [s.id for s in config.sections]
     sections = {s.id: Section(s.id, s.title, s.label) for s in config.sections}
@@ -177,7 +175,7 @@ def build_course(
             continue
         seen_ids[module_id] = page.display_path
         section = sections[data["section"]]
-        scanned = syntax.scan(body)
+        scanned = syntax.scan(body) if read_ids else syntax.PageSyntax()
         section.modules.append(
             Module(
                 id=module_id,
@@ -191,8 +189,8 @@ def build_course(
                 minutes=data["minutes"],
                 summary=data["summary"].strip(),
                 objectives=[o.strip() for o in data["objectives"]],
-                syntax=scanned,
-                body=body,
+                syntax=scanned if read_ids else None,
+                body=body if read_ids else "",
                 checklist=[item.id for item in scanned.checklist],
                 quizzes=[quiz.id for quiz in scanned.quizzes],
             )
@@ -215,6 +213,14 @@ def build_course(
         practice_heading=config.practice_heading.strip(),
     )
     return course, problems
+
+
+def module_ids(text: str) -> tuple[list[str], list[str]]:
+    """Return the checklist and quiz ids of a module page's text (front matter and all)."""
+    front = read_front_matter(text)
+    body = text.split("\n", front.body_line - 1)[-1] if front.body_line > 1 else text
+    scanned = syntax.scan(body)
+    return [item.id for item in scanned.checklist], [quiz.id for quiz in scanned.quizzes]
 
 
 def _claim(claimed: dict[str, set[int]], data: dict[str, Any]) -> None:

@@ -22,7 +22,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.util import AtomicString
 
 from . import syntax
-from .diagnostics import report
+from .diagnostics import record_ids, report
 from .strings import strings_for
 
 OPEN_WITH_ID = re.compile(r'^ {0,3}<quiz id="(?P<id>[^"]+)">\s*$')
@@ -37,6 +37,7 @@ class QuizPreprocessor(Preprocessor):
             return lines
         shared = getattr(self.md, "course_scan", None)
         page = shared[1] if shared and shared[0] is lines else syntax.scan(lines)
+        record_ids([item.id for item in page.checklist], [quiz.id for quiz in page.quizzes])
         for problem in page.quiz_problems:
             report(problem)
         out = list(lines)

@@ -47,9 +47,12 @@ def namespace(config: MkDocsConfig) -> str:
 
 
 def course_from_files(
-    files: Files, config: MkDocsConfig, course_config: CourseConfig
+    files: Files, config: MkDocsConfig, course_config: CourseConfig, *, read_ids: bool = False
 ) -> tuple[Course, list[str], dict[str, Source]]:
-    """Build the course from the Markdown files MkDocs found; also return each file as messages name it."""
+    """Build the course from the Markdown files MkDocs found; also return each file as messages name it.
+
+    A build leaves module ids for the render to fill in (see ``build_course``).
+    """
     pages = [
         PageSource(f.src_uri, display_path(config, f.abs_src_path, f.src_uri), f.content_string)
         for f in files.documentation_pages()
@@ -63,6 +66,7 @@ def course_from_files(
         namespace=namespace(config),
         language=config.theme.get("language") or "en",
         use_directory_urls=config.use_directory_urls,
+        read_ids=read_ids,
     )
     return course, problems, sources
 
