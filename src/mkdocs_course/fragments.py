@@ -22,7 +22,9 @@ URL_ATTR = re.compile(r'\b(?P<name>href|src)="(?P<url>[^"]*)"')
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
-@dataclass
+# eq=False on every dataclass here: they are compared by identity, and not
+# generating __eq__ is import time saved on every build (ARCHITECTURE.md).
+@dataclass(eq=False)
 class QuizFragment:
     """A quiz's question, answer key and explanation, as HTML."""
 
@@ -31,7 +33,7 @@ class QuizFragment:
     explanation: str
 
 
-@dataclass
+@dataclass(eq=False)
 class ModuleFragments:
     """What the print pages take from one rendered module page."""
 

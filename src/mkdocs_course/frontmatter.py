@@ -46,7 +46,9 @@ def _load_yaml(raw: str) -> object:
         return yaml.load(raw, Loader=yaml.SafeLoader)
 
 
-@dataclass
+# eq=False on every dataclass here: they are compared by identity, and not
+# generating __eq__ is import time saved on every build (ARCHITECTURE.md).
+@dataclass(eq=False)
 class FrontMatter:
     """A page's front matter, the line of each key, and where the body starts."""
 

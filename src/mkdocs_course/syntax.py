@@ -36,7 +36,9 @@ TASK = re.compile(r"^(?P<indent>\s*)[-*+]\s+\[(?P<mark>[ xX])\]\s+(?P<text>.*?)\
 EXPLICIT = re.compile(r"\s*\{:?\s*#(?P<id>[^\s}]+)\s*\}\s*$")
 
 
-@dataclass
+# eq=False on every dataclass here: they are compared by identity, and not
+# generating __eq__ is import time saved on every build (ARCHITECTURE.md).
+@dataclass(eq=False)
 class Option:
     """One answer of a quiz."""
 
@@ -46,7 +48,7 @@ class Option:
     feedback: str = ""
 
 
-@dataclass
+@dataclass(eq=False)
 class Quiz:
     """A parsed ``<quiz>`` block; lines are 1-based within the scanned text."""
 
@@ -64,7 +66,7 @@ class Quiz:
         return "multiple" if sum(o.correct for o in self.options) > 1 else "single"
 
 
-@dataclass
+@dataclass(eq=False)
 class ChecklistItem:
     """One task-list item a learner can tick."""
 
@@ -75,7 +77,7 @@ class ChecklistItem:
     explicit_id: bool = False
 
 
-@dataclass
+@dataclass(eq=False)
 class PageSyntax:
     """Everything the scanner found in one page."""
 
