@@ -51,7 +51,7 @@ _build = _Build()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Validate ``extra.course`` and hand the UI language and strings to the extensions."""
+    """Validate ``extra.course`` and the course's assets; hand the UI language and strings to the extensions."""
     course_config, problems = load_course_config(config.extra.get("course"), config.config_file_path)
     for message in problems:
         log.warning(message)
@@ -63,6 +63,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         options = config.mdx_configs.setdefault(name, {})
         options.setdefault("language", language)
         options.setdefault("strings", dict(course_config.strings))
+    for message in site.missing_assets(config):
+        log.warning(message)
     # Run later than the author's own nav: only an absent nav is generated.
     _build.nav_generated = not config.nav
     return config

@@ -5,8 +5,9 @@
 For each page count it writes a synthetic course (pages of about 830 words,
 each with a checklist of 5 items and 2 quizzes) and builds it two ways from the
 same Markdown: with plain Material (the repository's mkdocs.yml without hooks,
-overrides, course extensions or extra.course, so quiz blocks stay as text) and
-with the course engine (the repository's mkdocs.yml as it is). The two builds
+overrides, course extensions, course CSS and JS or extra.course, so quiz blocks
+stay as text) and with the course engine (the repository's mkdocs.yml as it
+is). The two builds
 alternate, round after round, so a machine that speeds up or slows down affects
 both alike. Each build is `mkdocs build --strict` in a fresh Python process;
 its wall time and peak RSS (from os.wait4) are recorded, and the medians and
@@ -162,6 +163,13 @@ def write_configs(project: Path) -> dict[str, Path]:
     plain["theme"].pop("custom_dir", None)
     plain.pop("hooks", None)
     plain["extra"].pop("course", None)
+    for key in ("extra_css", "extra_javascript"):  # the course's own CSS and JS
+        paths = [(item, item["path"] if isinstance(item, dict) else item) for item in base.get(key, [])]
+        kept = [item for item, path in paths if not path.startswith("assets/course/")]
+        if kept:
+            plain[key] = kept
+        else:
+            plain.pop(key, None)
     plain["markdown_extensions"] = [
         ext
         for ext in base.get("markdown_extensions", [])

@@ -23,6 +23,8 @@ theme:
   name: material
 hooks:
   - {HOOK.as_posix()}
+extra_css: [assets/course/course.css]
+extra_javascript: [{{path: assets/course/course.js, type: module}}]
 markdown_extensions:
   - course_quiz
   - course_checklist
@@ -35,7 +37,7 @@ extra:
     sections:
       - id: basics
         title: The basics
-"""  # extra.course starts on line 14; its first section on line 16
+"""  # extra.course starts on line 16; its first section on line 18
 
 FRONT_MATTER = """\
 ---
@@ -228,9 +230,9 @@ def test_order_gap_names_the_module_after_it(tmp_path):
 
 
 def test_course_config_mistake_names_mkdocs_yml_and_line(tmp_path):
-    config = MKDOCS_YML + "    completoin: [read]\n"  # line 18
+    config = MKDOCS_YML + "    completoin: [read]\n"  # line 20
     config_file = write_course(tmp_path, {"m.md": FRONT_MATTER + BODY}, config)
-    assert_fails_with(config_file, "mkdocs.yml:18: extra.course has no setting 'completoin'; did you mean 'completion'?")
+    assert_fails_with(config_file, "mkdocs.yml:20: extra.course has no setting 'completoin'; did you mean 'completion'?")
 
 
 def test_mistakes_on_two_pages_are_each_reported_once_with_their_own_file(tmp_path):
@@ -299,3 +301,16 @@ def test_the_manifest_lists_the_ids_the_pages_render_even_in_a_dirty_build(tmp_p
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "site" / "listening" / "index.html").stat().st_mtime_ns == built  # not rendered again
     assert json.loads(manifest.read_text(encoding="utf-8"))["modules"][0] == full
+
+
+def test_a_course_without_its_css_or_javascript_says_how_to_load_them(tmp_path):
+    config = MKDOCS_YML.replace("extra_css: [assets/course/course.css]\n", "").replace(
+        "extra_javascript: [{path: assets/course/course.js, type: module}]", "extra_javascript: [assets/course/course.js]"
+    )
+    config_file = write_course(tmp_path, {"index.md": "# Home\n", "listening.md": FRONT_MATTER + BODY}, config)
+    assert_fails_with(
+        config_file,
+        "mkdocs.yml: extra_css has no 'assets/course/course.css'; add it under extra_css so the course is styled",
+        "mkdocs.yml: extra_javascript has no 'assets/course/course.js' of type module; add `- path: "
+        "assets/course/course.js` with `type: module` under extra_javascript so quizzes, checklists and progress work",
+    )

@@ -94,9 +94,8 @@ def test_serve_reports_a_mistake_keeps_running_and_shows_edits(course: Path, tmp
         wait_for(lambda: "Live edit." in fetch(url), "the edited module to be served")
 
         # An edit to the theme overrides reaches the preview too.
-        main = course / "overrides" / "main.html"
-        edited = main.read_text(encoding="utf-8").replace("{% block scripts %}", "{% block footer %}<p>Footer edit.</p>{{ super() }}{% endblock %}\n\n{% block scripts %}")
-        main.write_text(edited, encoding="utf-8")
+        partial = course / "overrides" / "partials" / "javascripts" / "content.html"
+        partial.write_text(partial.read_text(encoding="utf-8") + "\n<p>Footer edit.</p>\n", encoding="utf-8")
         wait_for(lambda: "Footer edit." in fetch(url), "the edited template to be served")
         assert server.poll() is None
     finally:

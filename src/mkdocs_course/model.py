@@ -100,6 +100,8 @@ class Course:
     strings: dict[str, str]
     practice_heading: str = "Try this week"
     pdf_url: str | None = None
+    script_strings_json: str | None = None
+    """The words course.js shows, as JSON (see ``site.page_data``)."""
     _by_source: dict[str, Module] | None = field(default=None, repr=False, compare=False)
 
     @property

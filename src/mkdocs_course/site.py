@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from jinja2.utils import htmlsafe_json_dumps
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -25,6 +26,24 @@ MANIFEST_URI = "course-manifest.json"
 # The words course.js shows; templates render the rest into the HTML, so every
 # page carries only these.
 SCRIPT_STRINGS = ("quiz.", "checklist.", "state.", "storage.", "progress.", "module.progress", "dashboard.overall", "dashboard.continue")
+
+
+COURSE_CSS = "assets/course/course.css"
+COURSE_JS = "assets/course/course.js"
+
+
+def missing_assets(config: MkDocsConfig) -> list[str]:
+    """Return a message for each course asset that mkdocs.yml does not load on every page."""
+    problems = []
+    if COURSE_CSS not in [str(path) for path in config.extra_css]:
+        problems.append(f"mkdocs.yml: extra_css has no '{COURSE_CSS}'; add it under extra_css so the course is styled")
+    scripts = {str(script): getattr(script, "type", "") for script in config.extra_javascript}
+    if scripts.get(COURSE_JS) != "module":
+        problems.append(
+            f"mkdocs.yml: extra_javascript has no '{COURSE_JS}' of type module; add `- path: {COURSE_JS}` "
+            "with `type: module` under extra_javascript so quizzes, checklists and progress work"
+        )
+    return problems
 
 
 def display_path(config: MkDocsConfig, abs_path: str | None, src_uri: str) -> str:
@@ -97,17 +116,23 @@ def page_key(page: Page, module: Module | None) -> str:
     return module.id if module else page.file.src_uri[:-3]
 
 
-def page_data(course: Course, page: Page, module: Module | None) -> dict[str, Any]:
-    """Return the JSON a page hands to course.js in ``<script id="__course">``."""
-    return {
+def page_data(course: Course, page: Page, module: Module | None) -> str:
+    """Return the JSON a page hands to course.js in ``<script id="__course">``, safe inside that element.
+
+    The words are the same on every page: they are serialised once per course.
+    """
+    if course.script_strings_json is None:
+        strings = {key: text for key, text in course.strings.items() if key.startswith(SCRIPT_STRINGS)}
+        course.script_strings_json = htmlsafe_json_dumps(strings)
+    data = {
         "manifest": MANIFEST_URI,
         "namespace": course.namespace,
         "page": page_key(page, module),
         "module": module is not None,
         "title": module.title if module else page.title,
         "completion": course.completion,
-        "strings": {key: text for key, text in course.strings.items() if key.startswith(SCRIPT_STRINGS)},
     }
+    return f'{htmlsafe_json_dumps(data)[:-1]}, "strings": {course.script_strings_json}}}'
 
 
 def nav_for(course: Course, files: Files, extra_pages: list[str]) -> list[Any]:
