@@ -18,7 +18,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
 
-from mkdocs_course import assets, diagnostics, fragments, pages, print_pages, site, widgets
+from mkdocs_course import assets, diagnostics, fragments, print_pages, site, widgets
 from mkdocs_course.config import CourseConfig, load_course_config
 from mkdocs_course.model import Course, Module, module_ids
 
@@ -35,7 +35,6 @@ class _Build:
     nav_generated: bool = False
     # The pieces of each rendered module that the workbook and answer key reuse.
     pieces: dict[str, fragments.ModuleFragments]
-    progress_url: str | None = None
     print_files: dict[str, File | None]
     # Quiz answers set aside while the search plugin reads each page (see fragments.set_answers_aside).
     answers: dict[str, list[str]]
@@ -81,17 +80,12 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     _build.pieces = {}
     _build.answers = {}
     _build.print_pages_done = set()
-    generated = {
-        pages.PROGRESS_URI: pages.progress_page(course),
-        **print_pages.generated_pages(course, _build.config),
-    }
+    generated = print_pages.generated_pages(course, _build.config)
     for uri, content in generated.items():
         if files.get_file_from_path(uri) is None:
             files.append(site.generated_file(config, uri, content))
-    progress = files.get_file_from_path(pages.PROGRESS_URI)
     print_uris = (print_pages.WORKBOOK_URI, print_pages.ANSWER_KEY_URI)
     _build.print_files = {uri: files.get_file_from_path(uri) for uri in print_uris}
-    _build.progress_url = progress.url if progress else None
     if _build.nav_generated:
         config.nav = site.nav_for(course, files, list(generated))
     assets.minify_assets(files)
@@ -182,13 +176,10 @@ def _add_widgets(page: Page, module: Module | None) -> str:
     if module:
         html = widgets.after_title(html, widgets.module_header(course, module))
         return html + widgets.module_footer(course, module, href)
-    kind = page.meta.get("course_page")
     if uri in (print_pages.WORKBOOK_URI, print_pages.ANSWER_KEY_URI):
         return widgets.after_title(html, widgets.print_actions(course, uri == print_pages.WORKBOOK_URI, href))
-    if uri == pages.PROGRESS_URI and kind == "progress":
-        return html + widgets.progress_tools(course)
     if page.is_homepage:
-        return html + widgets.dashboard(course, href, _build.progress_url)
+        return html + widgets.dashboard(course, href) + widgets.progress_tools(course)
     return html
 
 

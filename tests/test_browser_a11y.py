@@ -70,17 +70,17 @@ def test_a_module_as_served_before_course_js_runs_has_no_axe_violations(page: Pa
     assert_no_axe_violations(page, "a module without course.js, answer opened")
 
 
-def test_the_progress_page_has_no_axe_violations(page: Page, fixture_url, tmp_path):
-    page.goto(fixture_url + "progress/")
+def test_the_progress_tools_have_no_axe_violations(page: Page, fixture_url, tmp_path):
+    page.goto(fixture_url)
     course_ready(page)
-    assert_no_axe_violations(page, "the progress page")
+    assert_no_axe_violations(page, "the home page with its progress tools")
 
     # With the status messages filled in.
     bad = tmp_path / "bad.json"
     bad.write_text("not a progress file", encoding="utf-8")
     page.get_by_label("Progress file").set_input_files(bad)
     expect(page.get_by_text("This file is not a progress file")).to_be_visible()
-    assert_no_axe_violations(page, "the progress page, after a refused import")
+    assert_no_axe_violations(page, "the progress tools, after a refused import")
 
 
 def test_the_workbook_has_no_axe_violations(page: Page, fixture_url):

@@ -75,7 +75,7 @@ def test_properdocs_builds_the_example_as_mkdocs_does(build_site, tmp_path: Path
     # The hooks ran: the same manifest and the same generated pages as with MkDocs.
     manifest = json.loads((site / "course-manifest.json").read_text(encoding="utf-8"))
     assert manifest == json.loads((mkdocs_site / "course-manifest.json").read_text(encoding="utf-8"))
-    for page in ("progress", "workbook", "answer-key"):
+    for page in ("workbook", "answer-key"):
         assert (site / page / "index.html").is_file(), page
 
     for module in MODULES:
@@ -126,7 +126,7 @@ def test_zensical_renders_every_quiz_and_checklist_with_the_same_ids(zensical_si
 def test_zensical_ignores_the_hooks_so_the_course_pages_and_words_are_missing(zensical_site: Path) -> None:
     # What an author gives up under Zensical today, so the README can say it plainly.
     assert not (zensical_site / "course-manifest.json").exists()
-    assert not (zensical_site / "progress").exists()
+    assert not (zensical_site / "workbook").exists()
     page = (zensical_site / "bases" / "ingredients" / "index.html").read_text(encoding="utf-8")
     assert 'class="course-module"' not in page
     assert '<html lang="fr"' in page

@@ -79,7 +79,7 @@ def quiz_answers(module: Module) -> list[str]:
 def nav_words(course: Course, source: str) -> list[str]:
     """Return text only the site's navigation shows, leaving out what the page itself says."""
     candidates = [s.title for s in course.sections] + [m.title for m in course.modules]
-    candidates += [course.title, "Skip to content", "Your progress", "Workbook", "Answer key"]
+    candidates += [course.title, "Skip to content", "Workbook", "Answer key"]
     said = normalise(source).casefold()
     return [c for c in candidates if normalise(c).casefold() not in said]
 

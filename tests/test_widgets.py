@@ -75,15 +75,15 @@ def test_the_footer_links_the_modules_before_and_after_relative_to_the_page():
 
 def test_the_dashboard_lists_every_module_and_starts_the_course():
     course = course_of()
-    html = widgets.dashboard(course, href_from(""), "progress/")
+    html = widgets.dashboard(course, href_from(""))
     assert '<h3 id="course-section-steps">Steps &amp; stages</h3>' in html
     assert html.count('<li class="course-card"') == 2
     assert 'href="steps/one/"><span class="course-continue__label">Start the course</span>' in html
     assert '<p class="course-card__meta">Step 2 · about 15 minutes</p>' in html
-    assert '<a href="progress/">Export, import or reset your progress</a>' in html
+    assert '<a href="#course-manage">Export, import or reset your progress</a>' in html
     assert "course-pdf" not in html
     course.pdf_url = "workbook.pdf"
-    assert '<a href="workbook.pdf">Download the workbook (PDF)</a>' in widgets.dashboard(course, href_from(""), None)
+    assert '<a href="workbook.pdf">Download the workbook (PDF)</a>' in widgets.dashboard(course, href_from(""))
 
 
 def test_widgets_speak_the_course_language():
@@ -99,6 +99,9 @@ def test_the_progress_tools_offer_every_module_to_reset():
     assert '<option value="steps/one">Say &lt;what&gt; you mean</option><option value="steps/two">' in tools
     assert tools.count('class="course-tool course-js" hidden') == 3
     assert "<noscript>" in tools
+    # The dashboard's link to them lands on their heading.
+    assert '<section class="course-manage" aria-labelledby="course-manage">' in tools
+    assert '<h2 id="course-manage">Back up, move or reset your progress</h2>' in tools
 
 
 def test_only_the_workbook_offers_printing_with_ticks_and_the_pdf():

@@ -139,7 +139,7 @@ def nav_for(course: Course, files: Files, extra_pages: list[str]) -> list[Any]:
     """Return an MkDocs ``nav`` list for the course.
 
     Home first, then each section's modules in course order, then the other
-    top-level pages, then the generated pages (progress, workbook, answer key).
+    top-level pages, then the generated pages (workbook, answer key).
     Pages in folders of their own (such as an authoring guide) come last, one
     section per folder, so they stay apart from what learners follow.
     """

@@ -2,7 +2,7 @@
 
 A module's header (its place in the course, objectives, progress and actions)
 and footer (mark as read, previous and next), the dashboard on the home page,
-the tools on the progress page and the print pages' buttons. Pure functions
+the tools that keep the learner's progress and the print pages' buttons. Pure functions
 from the course model to HTML; the hooks add the result to each page's content.
 
 They are Python rather than Jinja partials for speed: compiling templates is
@@ -21,7 +21,6 @@ from collections.abc import Callable
 from html import escape
 
 from .model import Course, Module
-from .pages import completion_rule
 
 Href = Callable[[str], str]
 """Turns a site-relative URL into a link relative to the page being built."""
@@ -44,6 +43,15 @@ def _fill(template: str, **values: object) -> str:
 
 def _button(label: str, css: str, extra: str = "") -> str:
     return f'<button type="button" class="md-button {css}"{extra}>{_text(label)}</button>'
+
+
+def completion_rule(course: Course) -> str:
+    """Return the completion rule as one sentence, e.g. 'A module is complete when ...'."""
+    t = course.strings
+    parts = [t[f"rule.{rule}"] for rule in course.completion]
+    if len(parts) > 1:
+        parts = [", ".join(parts[:-1]) + f" {t['rule.and']} " + parts[-1]]
+    return f"{t['rule.intro']} {parts[0]}." if parts else ""
 
 
 def rule(course: Course) -> str:
@@ -97,11 +105,12 @@ def module_footer(course: Course, module: Module, href: Href) -> str:
     return "\n".join(parts)
 
 
-def dashboard(course: Course, href: Href, progress_url: str | None) -> str:
+def dashboard(course: Course, href: Href) -> str:
     """Return the course home: every module by section, with room for the progress course.js fills in.
 
     Without JavaScript it still lists every module with its summary and
-    minutes, and its button starts the course.
+    minutes, and its button starts the course. The tools that keep the
+    progress (``progress_tools``) follow it on the same page.
     """
     t = course.strings
     parts = [
@@ -120,7 +129,7 @@ def dashboard(course: Course, href: Href, progress_url: str | None) -> str:
             '<span class="course-continue__title"></span></a></p>'
         )
     parts.append(rule(course))
-    manage = f' <a href="{_attr(href(progress_url))}">{_text(t["dashboard.manage"])}</a>' if progress_url else ""
+    manage = f' <a href="#{MANAGE_ID}">{_text(t["dashboard.manage"])}</a>'
     parts.append(f'<p class="course-privacy">{_text(t["progress.privacy"])}{manage}</p>')
     if course.pdf_url:
         parts.append(f'<p class="course-pdf"><a href="{_attr(href(course.pdf_url))}">{_text(t["dashboard.pdf"])}</a></p>')
@@ -150,8 +159,15 @@ def _card(t: dict[str, str], section: str, module: Module, href: Href) -> str:
     )
 
 
+MANAGE_ID = "course-manage"
+
+
 def progress_tools(course: Course) -> str:
-    """Return the progress page's tools: export, import and reset, which all need course.js."""
+    """Return the tools that keep the learner's progress: export, import and reset, which all need course.js.
+
+    They sit under the dashboard on the home page: one place to see progress
+    and to keep it, and no page of their own for the build to render.
+    """
     t = course.strings
     options = "".join(f'<option value="{_attr(m.id)}">{_text(m.title)}</option>' for m in course.modules)
     status = '<p class="course-tool__status" role="status"></p>'
@@ -160,23 +176,24 @@ def progress_tools(course: Course) -> str:
     reset_all = _button(t["progress.reset_course"], "course-reset-all")
     return "\n".join(
         [
-            '<section class="course-manage">',
+            f'<section class="course-manage" aria-labelledby="{MANAGE_ID}">',
+            f'<h2 id="{MANAGE_ID}">{_text(t["progress.manage"])}</h2>',
             f'<noscript><p>{_text(t["progress.needs_js"])}</p></noscript>',
             '<div class="course-tool course-js" hidden>',
-            f'<h2 id="course-export">{_text(t["progress.export"])}</h2>',
+            f'<h3 id="course-export">{_text(t["progress.export"])}</h3>',
             f'<p>{_text(t["progress.export_text"])}</p>',
             f"<p>{export}</p>",
             status,
             "</div>",
             '<div class="course-tool course-js" hidden>',
-            f'<h2 id="course-import">{_text(t["progress.import"])}</h2>',
+            f'<h3 id="course-import">{_text(t["progress.import"])}</h3>',
             f'<p>{_text(t["progress.import_text"])}</p>',
             f'<p><label for="course-import-file">{_text(t["progress.import_label"])}</label><br>'
             '<input type="file" id="course-import-file" class="course-import" accept=".json,application/json"></p>',
             status,
             "</div>",
             '<div class="course-tool course-js" hidden>',
-            f'<h2 id="course-reset">{_text(t["progress.reset"])}</h2>',
+            f'<h3 id="course-reset">{_text(t["progress.reset"])}</h3>',
             f'<p><label for="course-reset-module">{_text(t["progress.reset_label"])}</label><br>'
             f'<select id="course-reset-module" class="course-reset-select">{options}</select> {reset}</p>',
             f"<p>{reset_all}</p>",

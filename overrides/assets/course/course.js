@@ -245,7 +245,8 @@ function merge(p) {
   R.last ||= typeof p.last == "string" ? p.last : "";
 }
 
-// The progress page: export, import, reset (each reset after a confirm()).
+// The tools that keep progress, under the dashboard: export, import, reset
+// (each reset after a confirm()).
 function tools() {
   const say = (e, k, v) => Q("[role=status]", e.closest(".course-tool")).textContent = t(k, v);
   once(".course-export", b => on(b, () => {
