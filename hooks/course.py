@@ -38,7 +38,6 @@ class _Build:
     print_files: dict[str, File | None]
     # Quiz answers set aside while the search plugin reads each page (see fragments.set_answers_aside).
     answers: dict[str, list[str]]
-    print_pages_done: set[str]
     files: Files
     # Modules whose page this build rendered, and so whose ids it knows.
     rendered: set[str]
@@ -79,7 +78,6 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     _build.rendered = set()
     _build.pieces = {}
     _build.answers = {}
-    _build.print_pages_done = set()
     generated = print_pages.generated_pages(course, _build.config)
     for uri, content in generated.items():
         if files.get_file_from_path(uri) is None:
@@ -127,16 +125,21 @@ def _print_page(uri: str, page: Page, html: str) -> str:
     attributes to strip. MkDocs builds pages in file order and the print
     pages were appended last, so every module's pieces are kept by then.
     """
-    course, pieces = _build.course, _build.pieces
-    if uri == print_pages.WORKBOOK_URI:
+    course, pieces, workbook = _build.course, _build.pieces, uri == print_pages.WORKBOOK_URI
+    actions = widgets.print_actions(course, workbook, partial(normalize_url, page=page))
+    if workbook:
         other = _build.print_files.get(print_pages.ANSWER_KEY_URI)
-        html = print_pages.workbook_html(course, pieces, page.url, _link(other, page), _title_id(html))
+        html = print_pages.workbook_html(course, pieces, page.url, _link(other, page), _title_id(html), actions)
     else:
         other = _build.print_files.get(print_pages.WORKBOOK_URI)
-        html = print_pages.answer_key_html(course, pieces, page.url, _link(other, page), _title_id(html))
-    _build.print_pages_done.add(uri)
-    if len(_build.print_pages_done) == 2:
-        _build.pieces = {}  # a large course's pieces would otherwise stay in memory to the end
+        html = print_pages.answer_key_html(course, pieces, page.url, _link(other, page), _title_id(html), actions)
+    # Each piece is used by one print page only: a large course's pieces
+    # would otherwise stay in memory to the end.
+    for piece in pieces.values():
+        if workbook:
+            piece.checklists, piece.practice = [], ""
+        else:
+            piece.quizzes = []
     return html
 
 
@@ -171,13 +174,11 @@ def _add_widgets(page: Page, module: Module | None) -> str:
     Added after search has indexed the page, so that search finds lessons,
     not "Mark as read" on every page, and does not parse this HTML at all.
     """
-    course, html, uri = _build.course, page.content or "", page.file.src_uri
+    course, html = _build.course, page.content or ""
     href = partial(normalize_url, page=page)
     if module:
         html = widgets.after_title(html, widgets.module_header(course, module))
         return html + widgets.module_footer(course, module, href)
-    if uri in (print_pages.WORKBOOK_URI, print_pages.ANSWER_KEY_URI):
-        return widgets.after_title(html, widgets.print_actions(course, uri == print_pages.WORKBOOK_URI, href))
     if page.is_homepage:
         return html + widgets.dashboard(course, href) + widgets.progress_tools(course)
     return html
@@ -199,8 +200,15 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             raise PluginError(str(error)) from error
 
 
+@event_priority(-100)  # after every other plugin's on_post_page
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    """Let go of the print pages' HTML once written: on a large course each repeats the whole course."""
-    if page.file.src_uri in (print_pages.WORKBOOK_URI, print_pages.ANSWER_KEY_URI):
-        page.content = None
+    """Let go of the page's HTML content once the page is written.
+
+    MkDocs keeps every page's content to the end of the build, and this hook
+    gives each its final form (answers back, widgets) only now, as a new
+    string: on a large course, keeping them all would cost more memory than
+    the whole build of plain Material. The print pages repeat the whole course.
+    Nothing reads a page's content after its on_post_page.
+    """
+    page.content = None
     return output

@@ -12,16 +12,14 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import logging
-from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 log = logging.getLogger("mkdocs.plugins.course")
 
 
-# eq=False on every dataclass here: they are compared by identity, and not
-# generating __eq__ is import time saved on every build (ARCHITECTURE.md).
-@dataclass(eq=False)
-class Problem:
+# Records are NamedTuples: cheaper to define than dataclasses, and every build
+# defines them again when it imports the engine (ARCHITECTURE.md).
+class Problem(NamedTuple):
     """One author mistake at a line of a Markdown body (1-based)."""
 
     line: int
@@ -41,8 +39,7 @@ class Problem:
         return f"{path}:{self.line + line_offset}: {self.text(line_offset)}"
 
 
-@dataclass(eq=False)
-class Source:
+class Source(NamedTuple):
     """The file being rendered and how many lines its front matter took."""
 
     path: str

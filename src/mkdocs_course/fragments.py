@@ -12,6 +12,7 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 from html import escape, unescape
+from typing import NamedTuple
 from urllib.parse import urlsplit, urlunsplit
 
 H2 = re.compile(r"<h2\b[^>]*>(?P<inner>.*?)</h2>", re.S)
@@ -22,10 +23,7 @@ URL_ATTR = re.compile(r'\b(?P<name>href|src)="(?P<url>[^"]*)"')
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
-# eq=False on every dataclass here: they are compared by identity, and not
-# generating __eq__ is import time saved on every build (ARCHITECTURE.md).
-@dataclass(eq=False)
-class QuizFragment:
+class QuizFragment(NamedTuple):
     """A quiz's question, answer key and explanation, as HTML."""
 
     question: str
@@ -33,6 +31,8 @@ class QuizFragment:
     explanation: str
 
 
+# eq=False: compared by identity, and not generating __eq__ is import time
+# saved on every build (ARCHITECTURE.md).
 @dataclass(eq=False)
 class ModuleFragments:
     """What the print pages take from one rendered module page."""

@@ -11,7 +11,7 @@ import difflib
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import syntax
 from .config import CourseConfig
@@ -21,10 +21,7 @@ from .strings import strings_for
 MANIFEST_VERSION = 1
 
 
-# eq=False on every dataclass here: they are compared by identity, and not
-# generating __eq__ is import time saved on every build (ARCHITECTURE.md).
-@dataclass(eq=False)
-class PageSource:
+class PageSource(NamedTuple):
     """A Markdown page: its path under docs/, the path to show in messages, and its text."""
 
     src_uri: str
@@ -32,6 +29,8 @@ class PageSource:
     text: str
 
 
+# eq=False on every dataclass here: they are compared by identity, and not
+# generating __eq__ is import time saved on every build (ARCHITECTURE.md).
 @dataclass(eq=False)
 class Module:
     """One module of the course, as learners and the manifest see it."""
@@ -199,8 +198,8 @@ def build_course(
                 quizzes=[quiz.id for quiz in scanned.quizzes],
             )
         )
-        section.modules[-1]._front = front  # kept for line numbers in order checks
-        section.modules[-1]._display = page.display_path
+        # Where the module's `order` is, for the order checks below.
+        section.modules[-1]._order_at = f"{page.display_path}:{front.line('order')}"
     for section in sections.values():
         problems += _check_order(section, claimed[section.id])
     ordered = [sections[s] for s in section_ids]
@@ -247,8 +246,8 @@ def _check_order(section: Section, claimed: Collection[int] = ()) -> list[str]:
         if module.order in by_order:
             other = by_order[module.order]
             problems.append(
-                f"{module._display}:{module._front.line('order')}: order {module.order} in section "
-                f"'{section.id}' is also used by {other._display}; give each module its own number"
+                f"{module._order_at}: order {module.order} in section "
+                f"'{section.id}' is also used by {other._order_at.rsplit(':', 1)[0]}; give each module its own number"
             )
         by_order.setdefault(module.order, module)
     expected = 1
@@ -257,7 +256,7 @@ def _check_order(section: Section, claimed: Collection[int] = ()) -> list[str]:
             module = by_order[order]
             missing = expected if order == expected + 1 else f"{expected}-{order - 1}"
             problems.append(
-                f"{module._display}:{module._front.line('order')}: section '{section.id}' has no module with "
+                f"{module._order_at}: section '{section.id}' has no module with "
                 f"order {missing}; number the modules 1, 2, 3 ... without gaps"
             )
         expected = order + 1

@@ -59,18 +59,25 @@ def module_slug(module: Module) -> str:
 
 
 def workbook_html(
-    course: Course, fragments: dict[str, ModuleFragments], url: str, answer_key_url: str, heading_id: str = "workbook"
+    course: Course,
+    fragments: dict[str, ModuleFragments],
+    url: str,
+    answer_key_url: str,
+    heading_id: str = "workbook",
+    actions: str = "",
 ) -> str:
     """Return the workbook's content: a cover, then one section per module in course order.
 
     ``heading_id`` is the id the page's table of contents gave its title, which
-    Material's "Skip to content" link points at.
+    Material's "Skip to content" link points at; ``actions`` (the print
+    buttons) go right under it.
     """
     t = course.strings
     steps = "".join(f"<li>{escape(step)}</li>" for step in t["workbook.how_steps"].split("\n") if step.strip())
     parts = [
         '<div class="course-workbook-cover">',
         f'<h1 id="{escape(heading_id)}">{escape(t["workbook.title"])}</h1>',
+        actions,
         f'<p class="course-workbook-cover__course">{escape(course.title)}</p>',
         '<div class="course-workbook-cover__fields">',
         f'<p class="course-workbook-field">{escape(t["workbook.names"])}</p>',
@@ -122,13 +129,22 @@ def _workbook_module(course: Course, module: Module, found: ModuleFragments | No
 
 
 def answer_key_html(
-    course: Course, fragments: dict[str, ModuleFragments], url: str, workbook_url: str, heading_id: str = "answer-key"
+    course: Course,
+    fragments: dict[str, ModuleFragments],
+    url: str,
+    workbook_url: str,
+    heading_id: str = "answer-key",
+    actions: str = "",
 ) -> str:
-    """Return the answer key's content: every quiz with each option's verdict, feedback and explanation."""
+    """Return the answer key's content: every quiz with each option's verdict, feedback and explanation.
+
+    ``actions`` (the print buttons) go right under the title.
+    """
     t = course.strings
     parts = [
         '<div class="course-answer-key">',
         f'<h1 id="{escape(heading_id)}">{escape(t["answers.title"])}</h1>',
+        actions,
         f'<p>{escape(t["answers.intro"])} <a href="{escape(workbook_url)}">{escape(t["workbook.title"])}</a></p>',
     ]
     with_quizzes = [(m, fragments[m.id]) for m in course.modules if m.id in fragments and fragments[m.id].quizzes]

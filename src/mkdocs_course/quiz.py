@@ -33,9 +33,11 @@ class QuizPreprocessor(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         """Report problems and rewrite quiz blocks for the block processor."""
+        # Taken, not read: a converted page's Markdown object lingers until the
+        # garbage collector's next full pass, and should not keep its page.
+        shared = self.md.__dict__.pop("course_scan", None)
         if not any(syntax.QUIZ_TAG.search(line) for line in lines):
             return lines
-        shared = getattr(self.md, "course_scan", None)
         page = shared[1] if shared and shared[0] is lines else syntax.scan(lines)
         record_ids([item.id for item in page.checklist], [quiz.id for quiz in page.quizzes])
         for problem in page.quiz_problems:
@@ -84,7 +86,7 @@ class QuizBlockProcessor(BlockProcessor):
             break
         text = "\n\n".join(collected)
         opening = OPEN_WITH_ID.match(collected[0].split("\n", 1)[0])
-        known = getattr(self.parser.md, "course_quizzes", {}).get(opening.group("id")) if opening else None
+        known = getattr(self.parser.md, "course_quizzes", {}).pop(opening.group("id"), None) if opening else None
         if known and known[0] == text:
             quiz = known[1]
         else:  # another preprocessor changed the block (stashed HTML or code): read it as it is now

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .diagnostics import Problem
 from .ids import derived_id, is_valid_id
@@ -36,10 +37,9 @@ TASK = re.compile(r"^(?P<indent>\s*)[-*+]\s+\[(?P<mark>[ xX])\]\s+(?P<text>.*?)\
 EXPLICIT = re.compile(r"\s*\{:?\s*#(?P<id>[^\s}]+)\s*\}\s*$")
 
 
-# eq=False on every dataclass here: they are compared by identity, and not
-# generating __eq__ is import time saved on every build (ARCHITECTURE.md).
-@dataclass(eq=False)
-class Option:
+# Records are NamedTuples: cheaper to define than dataclasses, and every build
+# defines them again when it imports the engine (ARCHITECTURE.md).
+class Option(NamedTuple):
     """One answer of a quiz."""
 
     text: str
@@ -48,8 +48,7 @@ class Option:
     feedback: str = ""
 
 
-@dataclass(eq=False)
-class Quiz:
+class Quiz(NamedTuple):
     """A parsed ``<quiz>`` block; lines are 1-based within the scanned text."""
 
     id: str
@@ -66,8 +65,7 @@ class Quiz:
         return "multiple" if sum(o.correct for o in self.options) > 1 else "single"
 
 
-@dataclass(eq=False)
-class ChecklistItem:
+class ChecklistItem(NamedTuple):
     """One task-list item a learner can tick."""
 
     id: str
@@ -77,6 +75,8 @@ class ChecklistItem:
     explicit_id: bool = False
 
 
+# eq=False: compared by identity, and not generating __eq__ is import time
+# saved on every build (ARCHITECTURE.md).
 @dataclass(eq=False)
 class PageSyntax:
     """Everything the scanner found in one page."""
@@ -162,7 +162,8 @@ def _parse_quiz(lines: list[str], start: int, end: int, problems: list[Problem])
     line_no = start + 1
     attrs = _parse_attrs(QUIZ_OPEN.match(lines[start]).group("attrs"), line_no, found)
     question: list[str] = []
-    options: list[Option] = []
+    # [text, correct, line, feedback] of each option while its lines are read.
+    options: list[list] = []
     explanation: list[str] = []
     state = "question"  # question -> options -> explanation
     after_blank = False
@@ -172,11 +173,11 @@ def _parse_quiz(lines: list[str], start: int, end: int, problems: list[Problem])
         feedback = FEEDBACK.match(line)
         if state in ("question", "options") and option:
             state = "options"
-            options.append(Option(option.group("text").strip(), option.group("mark") != " ", number))
-            if not options[-1].text:
+            options.append([option.group("text").strip(), option.group("mark") != " ", number, ""])
+            if not options[-1][0]:
                 found.append(Problem(number, "quiz option has no text; write the answer after '- [ ]' or '- [x]'"))
         elif state == "options" and feedback and not after_blank:
-            options[-1].feedback += feedback.group("text") + "\n"
+            options[-1][3] += feedback.group("text") + "\n"
         elif feedback and (state == "question" or (state == "options" and after_blank)):
             found.append(
                 Problem(
@@ -190,7 +191,7 @@ def _parse_quiz(lines: list[str], start: int, end: int, problems: list[Problem])
             after_blank = True
             continue
         elif state == "options" and line.startswith(("  ", "\t")) and not after_blank:
-            options[-1].text += " " + line.strip()  # a wrapped option line
+            options[-1][0] += " " + line.strip()  # a wrapped option line
         elif state == "question":
             question.append(line)
         else:
@@ -207,7 +208,7 @@ def _parse_quiz(lines: list[str], start: int, end: int, problems: list[Problem])
         )
     elif len(options) == 1:
         found.append(Problem(line_no, "quiz has only one option; add at least one more '- [ ] ...' answer"))
-    elif not any(o.correct for o in options):
+    elif not any(correct for _, correct, _, _ in options):
         found.append(Problem(line_no, "quiz has no correct option; mark the right answer(s) with '- [x]'"))
     problems.extend(found)
     if found:
@@ -218,7 +219,7 @@ def _parse_quiz(lines: list[str], start: int, end: int, problems: list[Problem])
         line=line_no,
         end_line=end + 1,
         question=question_text,
-        options=[Option(o.text, o.correct, o.line, o.feedback.strip()) for o in options],
+        options=[Option(text, correct, line, feedback.strip()) for text, correct, line, feedback in options],
         explanation="\n".join(explanation).strip(),
         explicit_id=explicit is not None,
     )
