@@ -106,12 +106,14 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Note each module's ids and keep its pieces for the print pages; set quiz answers aside until search has read the page."""
     uri = page.file.src_uri
-    if module := _build.course.module_for(uri):
-        module.checklist, module.quizzes = diagnostics.recorded_ids()
-        _build.rendered.add(module.id)
-        _build.pieces[module.id] = fragments.capture(html, page.url, _build.course.practice_heading)
+    ids = diagnostics.recorded_ids()
     diagnostics.set_current(None)
     html, answers = fragments.set_answers_aside(html)
+    if module := _build.course.module_for(uri):
+        module.checklist, module.quizzes = ids
+        _build.rendered.add(module.id)
+        # The pieces share the answers' strings: no second copy of each.
+        _build.pieces[module.id] = fragments.capture(html, page.url, _build.course.practice_heading, answers)
     if answers:
         _build.answers[uri] = answers
     return html

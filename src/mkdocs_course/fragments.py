@@ -21,14 +21,30 @@ HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 HEADING_ID = re.compile(r'(<h[1-6]\b[^>]*?)\s+id="[^"]*"')
 URL_ATTR = re.compile(r'\b(?P<name>href|src)="(?P<url>[^"]*)"')
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+ANSWER_MARKER = 'class="course-quiz__answer"'
+ANSWER_PLACEHOLDER = re.compile(r"<!--course-answer-(\d+)-->")
 
 
 class QuizFragment(NamedTuple):
-    """A quiz's question, answer key and explanation, as HTML."""
+    """A quiz's question and its answer disclosure, as HTML.
+
+    The disclosure is the very string the module page set aside for search
+    (``set_answers_aside``), kept rather than copied: the answer key reads
+    its key and explanation only when it is built.
+    """
 
     question: str
-    key: str
-    explanation: str
+    answer: str
+
+    @property
+    def key(self) -> str:
+        """Return the list of options with their verdicts and feedback."""
+        return _portable(_outer(self.answer, "ul", 'class="course-quiz__key"'))
+
+    @property
+    def explanation(self) -> str:
+        """Return the explanation's blocks ('' when the quiz has none)."""
+        return _portable(_blocks_of(self.answer, "course-quiz__explanation"))
 
 
 # eq=False: compared by identity, and not generating __eq__ is import time
@@ -43,8 +59,12 @@ class ModuleFragments:
     quizzes: list[QuizFragment] = field(default_factory=list)
 
 
-def capture(html: str, url: str, practice_heading: str) -> ModuleFragments:
-    """Cut the checklists, the practice section and the quizzes out of a module's HTML."""
+def capture(html: str, url: str, practice_heading: str, answers: list[str] | None = None) -> ModuleFragments:
+    """Cut the checklists, the practice section and the quizzes out of a module's HTML.
+
+    ``answers`` are the disclosures ``set_answers_aside`` took out of ``html``;
+    without them each quiz's disclosure is read from ``html`` itself.
+    """
     fragments = ModuleFragments(url=url)
     practice_start, practice_end = _section(html, practice_heading)
     for start, end in _blocks(html, "div", 'class="course-checklist"'):
@@ -52,13 +72,12 @@ def capture(html: str, url: str, practice_heading: str) -> ModuleFragments:
             fragments.checklists.append(_portable(html[start:end]))
     for start, end in _blocks(html, "div", 'class="course-quiz"'):
         quiz = html[start:end]
-        fragments.quizzes.append(
-            QuizFragment(
-                question=_portable(_blocks_of(quiz, "course-quiz__question")),
-                key=_portable(_outer(quiz, "ul", 'class="course-quiz__key"')),
-                explanation=_portable(_blocks_of(quiz, "course-quiz__explanation")),
-            )
-        )
+        placeholder = ANSWER_PLACEHOLDER.search(quiz) if answers else None
+        if placeholder and int(placeholder.group(1)) < len(answers):
+            answer = answers[int(placeholder.group(1))]
+        else:
+            answer = _outer(quiz, "details", ANSWER_MARKER)
+        fragments.quizzes.append(QuizFragment(_portable(_blocks_of(quiz, "course-quiz__question")), answer))
     if practice_start < practice_end:
         practice = html[practice_start:practice_end]
         # Quizzes in the practice belong to the answer key, not to paper.
@@ -66,10 +85,6 @@ def capture(html: str, url: str, practice_heading: str) -> ModuleFragments:
             practice = practice[:start] + practice[end:]
         fragments.practice = _portable(practice.strip())
     return fragments
-
-
-ANSWER_MARKER = 'class="course-quiz__answer"'
-ANSWER_PLACEHOLDER = re.compile(r"<!--course-answer-(\d+)-->")
 
 
 def set_answers_aside(html: str) -> tuple[str, list[str]]:
