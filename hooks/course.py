@@ -12,7 +12,7 @@ from functools import partial
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -35,7 +35,6 @@ class _Build:
     nav_generated: bool = False
     # The pieces of each rendered module that the workbook and answer key reuse.
     pieces: dict[str, fragments.ModuleFragments]
-    print_files: dict[str, File | None]
     # Quiz answers set aside while the search plugin reads each page (see fragments.set_answers_aside).
     answers: dict[str, list[str]]
     files: Files
@@ -82,8 +81,6 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for uri, content in generated.items():
         if files.get_file_from_path(uri) is None:
             files.append(site.generated_file(config, uri, content))
-    print_uris = (print_pages.WORKBOOK_URI, print_pages.ANSWER_KEY_URI)
-    _build.print_files = {uri: files.get_file_from_path(uri) for uri in print_uris}
     if _build.nav_generated:
         config.nav = site.nav_for(course, files, list(generated))
     assets.minify_assets(files)
@@ -120,7 +117,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 
 def _print_page(uri: str, page: Page, html: str) -> str:
-    """Return the workbook's or the answer key's content; drop the modules' pieces once both are built.
+    """Return the workbook's or the answer key's content; drop the pieces it used.
 
     Called once search has read the page (the print pages are out of search),
     so that its plugin does not also scan the whole course again for
@@ -130,10 +127,10 @@ def _print_page(uri: str, page: Page, html: str) -> str:
     course, pieces, workbook = _build.course, _build.pieces, uri == print_pages.WORKBOOK_URI
     actions = widgets.print_actions(course, workbook, partial(normalize_url, page=page))
     if workbook:
-        other = _build.print_files.get(print_pages.ANSWER_KEY_URI)
+        other = _build.files.get_file_from_path(print_pages.ANSWER_KEY_URI)
         html = print_pages.workbook_html(course, pieces, page.url, _link(other, page), _title_id(html), actions)
     else:
-        other = _build.print_files.get(print_pages.WORKBOOK_URI)
+        other = _build.files.get_file_from_path(print_pages.WORKBOOK_URI)
         html = print_pages.answer_key_html(course, pieces, page.url, _link(other, page), _title_id(html), actions)
     # Each piece is used by one print page only: a large course's pieces
     # would otherwise stay in memory to the end.

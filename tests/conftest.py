@@ -28,19 +28,13 @@ from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, P
 from helpers.build import build_site as _build_site
 from helpers.chromium import ChromiumNotFound, find_chromium
 from helpers.server import CSP_SELF, SiteServer
+from mkdocs_course.pdf import QUIET_CHROMIUM_FLAGS
 
 FIXTURE_COURSE = Path(__file__).resolve().parent / "fixture_course" / "mkdocs.yml"
 
-# The flags keep Chromium from calling Google's services: on a closed network
-# those calls fail by the dozen and slow every start.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+# The build's own flags keep Chromium from calling Google's services: on a
+# closed network those calls fail by the dozen and slow every start.
+CHROMIUM_ARGS = list(QUIET_CHROMIUM_FLAGS)
 
 LOCAL_HOSTS = {"127.0.0.1"}
 # Schemes that never reach the network.

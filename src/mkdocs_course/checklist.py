@@ -18,7 +18,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from . import syntax
 from .diagnostics import record_ids, report
-from .strings import strings_for
+from .strings import fill, strings_for
 
 MARKER = re.compile(r"^\[(?P<mark>[ xX])\]\s+")
 ID_SUFFIX = re.compile(r"\s*\{:?\s*#(?P<id>[A-Za-z][\w-]*)\s*\}\s*$")
@@ -36,7 +36,7 @@ class ChecklistPreprocessor(Preprocessor):
         # The quiz preprocessor runs next on these lines: hand it this scan
         # (only checklist lines change here, and quizzes skip them).
         self.md.course_scan = (out, page)
-        record_ids([item.id for item in page.checklist], [quiz.id for quiz in page.quizzes])
+        record_ids(*page.ids())
         for problem in page.checklist_problems:
             report(problem)
         for item in page.checklist:
@@ -72,7 +72,7 @@ class ChecklistTreeprocessor(Treeprocessor):
             count = etree.SubElement(
                 wrapper, "p", {"class": "course-checklist__count", "aria-live": "polite", "hidden": "hidden", "data-search-exclude": ""}
             )
-            count.text = self.strings["checklist.count"].format(done=0, total=len(items))
+            count.text = fill(self.strings["checklist.count"], done=0, total=len(items))
 
     def _convert(self, li: etree.Element) -> bool:
         """Make one ``<li>`` a checklist item; False when it is not a task item."""

@@ -17,7 +17,7 @@ import yaml
 
 from . import syntax
 from .config import load_course_config
-from .frontmatter import FRONT_MATTER
+from .frontmatter import body_line_offset
 from .model import PageSource, build_course
 
 
@@ -62,20 +62,11 @@ def check(docs_dir: Path, config_file: Path) -> list[str]:
     )
     problems += course_problems
     for page in pages:
-        body_start = _body_start(page.text)
+        body_start = body_line_offset(page.text)
         body = page.text.split("\n")[body_start:]
         for problem in syntax.scan(body).problems:
             problems.append(problem.at(page.display_path, body_start))
     return problems
-
-
-def _body_start(text: str) -> int:
-    """Return how many lines MkDocs strips as front matter (and blank lines after it)."""
-    match = FRONT_MATTER.match(text)
-    if not match:
-        return 0
-    rest = text[match.end() :]
-    return text[: match.end()].count("\n") + (len(rest) - len(rest.lstrip("\n")))
 
 
 def _shown(path: Path, root: Path) -> str:
@@ -91,7 +82,7 @@ def ids(paths: list[Path]) -> list[str]:
     found = []
     for path in _markdown_files(paths):
         text = path.read_text(encoding="utf-8-sig")
-        start = _body_start(text)
+        start = body_line_offset(text)
         page = syntax.scan(text.split("\n")[start:])
         rows = [(q.line, "quiz", q.id, q.question) for q in page.quizzes]
         rows += [(item.line, "item", item.id, item.text) for item in page.checklist]

@@ -67,6 +67,15 @@ class FrontMatter:
         return self.lines.get(key, 1)
 
 
+def body_line_offset(text: str) -> int:
+    """Return how many lines MkDocs strips before the Markdown it renders: front matter and the blank lines after it."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return 0
+    rest = text[match.end() :]
+    return text[: match.end()].count("\n") + len(rest) - len(rest.lstrip("\n"))
+
+
 def read_front_matter(text: str) -> FrontMatter:
     """Parse YAML front matter the way MkDocs does, remembering key lines."""
     match = FRONT_MATTER.match(text)

@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 from . import syntax
 from .config import CourseConfig
-from .frontmatter import read_front_matter, validate_module
+from .frontmatter import FrontMatter, read_front_matter, validate_module
 from .strings import strings_for
 
 MANIFEST_VERSION = 1
@@ -168,7 +168,7 @@ def build_course(
             _claim(claimed, front.data)
             continue
         data = front.data
-        body = page.text.split("\n", front.body_line - 1)[-1] if front.body_line > 1 else page.text
+        body = _body(page.text, front)
         module_id = data.get("id") or page.src_uri[:-3]
         if module_id in seen_ids:
             problems.append(
@@ -179,6 +179,7 @@ def build_course(
         seen_ids[module_id] = page.display_path
         section = sections[data["section"]]
         scanned = syntax.scan(body) if read_ids else syntax.PageSyntax()
+        checklist, quizzes = scanned.ids()
         section.modules.append(
             Module(
                 id=module_id,
@@ -194,8 +195,8 @@ def build_course(
                 objectives=[o.strip() for o in data["objectives"]],
                 syntax=scanned if read_ids else None,
                 body=body if read_ids else "",
-                checklist=[item.id for item in scanned.checklist],
-                quizzes=[quiz.id for quiz in scanned.quizzes],
+                checklist=checklist,
+                quizzes=quizzes,
             )
         )
         # Where the module's `order` is, for the order checks below.
@@ -220,10 +221,12 @@ def build_course(
 
 def module_ids(text: str) -> tuple[list[str], list[str]]:
     """Return the checklist and quiz ids of a module page's text (front matter and all)."""
-    front = read_front_matter(text)
-    body = text.split("\n", front.body_line - 1)[-1] if front.body_line > 1 else text
-    scanned = syntax.scan(body)
-    return [item.id for item in scanned.checklist], [quiz.id for quiz in scanned.quizzes]
+    return syntax.scan(_body(text, read_front_matter(text))).ids()
+
+
+def _body(text: str, front: FrontMatter) -> str:
+    """Return a page's text after its front matter."""
+    return text.split("\n", front.body_line - 1)[-1] if front.body_line > 1 else text
 
 
 def _claim(claimed: dict[str, set[int]], data: dict[str, Any]) -> None:

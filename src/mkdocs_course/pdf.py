@@ -30,16 +30,15 @@ SYSTEM_CHROMIUM = "/usr/bin/chromium"
 PDF_TIMEOUT = 120  # seconds; a 14-module workbook prints in a few
 # Keep Chromium from calling Google's services: on a closed network each call
 # fails slowly, and a build must not talk to third parties anyway.
-CHROMIUM_FLAGS = (
-    "--headless",
+QUIET_CHROMIUM_FLAGS = (
     "--no-sandbox",
     "--disable-gpu",
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
-    "--no-pdf-header-footer",
 )
+CHROMIUM_FLAGS = ("--headless", *QUIET_CHROMIUM_FLAGS, "--no-pdf-header-footer")
 HOW_TO_FIX = "install chromium (apt-get install chromium) or set CHROMIUM, or set extra.course.pdf: false"
 
 

@@ -14,6 +14,7 @@ from html import escape
 from .config import CourseConfig
 from .fragments import ModuleFragments, rebase
 from .model import Course, Module
+from .strings import fill
 
 log = logging.getLogger("mkdocs.plugins.course")
 
@@ -98,7 +99,7 @@ def _workbook_module(course: Course, module: Module, found: ModuleFragments | No
     t = course.strings
     slug = module_slug(module)
     link = _relative(module.url, url)
-    about = t["module.minutes"].format(minutes=module.minutes)
+    about = fill(t["module.minutes"], minutes=module.minutes)
     objectives = "".join(f"<li>{escape(o)}</li>" for o in module.objectives)
     parts = [
         f'<section class="course-workbook-module" aria-labelledby="{slug}">',
@@ -156,12 +157,12 @@ def answer_key_html(
         parts += [
             f'<section class="course-answer-key__module" aria-labelledby="answers-{slug}">',
             f'<h2 id="answers-{slug}">{escape(module_heading(module))}</h2>',
-            f'<p><a href="{escape(link)}">{escape(t["answers.module"].format(title=module.title))}</a></p>',
+            f'<p><a href="{escape(link)}">{escape(fill(t["answers.module"], title=module.title))}</a></p>',
         ]
         for number, quiz in enumerate(found.quizzes, start=1):
             parts += [
                 '<div class="course-answer-key__quiz">',
-                f"<h3>{escape(t['answers.question'].format(number=number))}</h3>",
+                f"<h3>{escape(fill(t['answers.question'], number=number))}</h3>",
                 rebase(quiz.question, found.url, url),
                 rebase(quiz.key, found.url, url),
             ]

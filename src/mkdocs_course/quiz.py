@@ -39,7 +39,7 @@ class QuizPreprocessor(Preprocessor):
         if not any(syntax.QUIZ_TAG.search(line) for line in lines):
             return lines
         page = shared[1] if shared and shared[0] is lines else syntax.scan(lines)
-        record_ids([item.id for item in page.checklist], [quiz.id for quiz in page.quizzes])
+        record_ids(*page.ids())
         for problem in page.quiz_problems:
             report(problem)
         out = list(lines)

@@ -16,10 +16,10 @@ from jinja2.utils import htmlsafe_json_dumps
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import meta
 
 from .config import CourseConfig
 from .diagnostics import Source
+from .frontmatter import body_line_offset
 from .model import Course, Module, PageSource, build_course
 
 MANIFEST_URI = "course-manifest.json"
@@ -88,15 +88,6 @@ def course_from_files(
         read_ids=read_ids,
     )
     return course, problems, sources
-
-
-def body_line_offset(text: str) -> int:
-    """Return how many lines come before the Markdown MkDocs renders: its front matter and the blank lines after it."""
-    match = meta.YAML_RE.match(text)
-    if not match:
-        return 0
-    rest = text[match.end() :]
-    return text[: match.end()].count("\n") + len(rest) - len(rest.lstrip("\n"))
 
 
 def source_of(page: Page, config: MkDocsConfig, known: dict[str, Source]) -> Source:

@@ -190,3 +190,10 @@ def strings_for(language: str, overrides: dict[str, str] | None = None) -> dict[
     base.update(STRINGS.get(language.split("-")[0], {}))
     base.update(overrides or {})
     return base
+
+
+def fill(template: str, **values: object) -> str:
+    """Fill the ``{name}`` placeholders of a UI string; an author's string may leave any out, or hold other braces."""
+    for name, value in values.items():
+        template = template.replace("{" + name + "}", str(value))
+    return template

@@ -88,6 +88,10 @@ class PageSyntax:
     # (first line, last line) of every quiz block, valid or not, 0-based.
     quiz_spans: list[tuple[int, int, Quiz | None]] = field(default_factory=list)
 
+    def ids(self) -> tuple[list[str], list[str]]:
+        """Return the checklist item ids and the quiz ids, in page order."""
+        return [item.id for item in self.checklist], [quiz.id for quiz in self.quizzes]
+
     @property
     def problems(self) -> list[Problem]:
         """Return every problem in line order."""

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from html import escape
 
 from .model import Course, Module
+from .strings import fill
 
 Href = Callable[[str], str]
 """Turns a site-relative URL into a link relative to the page being built."""
@@ -32,13 +33,6 @@ def _text(value: object) -> str:
 
 def _attr(value: object) -> str:
     return escape(str(value), quote=True)
-
-
-def _fill(template: str, **values: object) -> str:
-    """Fill ``{name}`` placeholders of a UI string (authors may leave any of them out)."""
-    for name, value in values.items():
-        template = template.replace("{" + name + "}", str(value))
-    return template
 
 
 def _button(label: str, css: str, extra: str = "") -> str:
@@ -63,8 +57,8 @@ def rule(course: Course) -> str:
 def module_header(course: Course, module: Module) -> str:
     """Return what sits under a module's title: its place, objectives, progress and actions."""
     t = course.strings
-    place = _fill(t["module.position"], label=module.label, position=module.position, of=module.of)
-    minutes = _fill(t["module.minutes"], minutes=module.minutes)
+    place = fill(t["module.position"], label=module.label, position=module.position, of=module.of)
+    minutes = fill(t["module.minutes"], minutes=module.minutes)
     parts = [
         '<div class="course-module">',
         f'<p class="course-module__meta">{_text(place)} · {_text(minutes)}</p>',
@@ -146,8 +140,8 @@ def dashboard(course: Course, href: Href) -> str:
 def _card(t: dict[str, str], section: str, module: Module, href: Href) -> str:
     """Return one module's card on the dashboard."""
     card = _attr(f"course-card-{section}-{module.position}")
-    step = _fill(t["module.step"], label=module.label, position=module.position)
-    minutes = _fill(t["module.minutes"], minutes=module.minutes)
+    step = fill(t["module.step"], label=module.label, position=module.position)
+    minutes = fill(t["module.minutes"], minutes=module.minutes)
     return (
         f'<li class="course-card" data-module="{_attr(module.id)}">'
         f'<a class="course-card__title" id="{card}" href="{_attr(href(module.url))}">{_text(module.title)}</a>'
