@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass, field
 from html import escape, unescape
 from typing import NamedTuple
 from urllib.parse import urlsplit, urlunsplit
@@ -47,16 +46,18 @@ class QuizFragment(NamedTuple):
         return _portable(_blocks_of(self.answer, "course-quiz__explanation"))
 
 
-# eq=False: compared by identity, and not generating __eq__ is import time
-# saved on every build (ARCHITECTURE.md).
-@dataclass(eq=False)
+# A plain class, not a dataclass: defining one costs a hundred times more on
+# every build, as each build imports the engine again (ARCHITECTURE.md).
 class ModuleFragments:
     """What the print pages take from one rendered module page."""
 
-    url: str
-    checklists: list[str] = field(default_factory=list)
-    practice: str = ""
-    quizzes: list[QuizFragment] = field(default_factory=list)
+    __slots__ = ("url", "checklists", "practice", "quizzes")
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.checklists: list[str] = []
+        self.practice = ""
+        self.quizzes: list[QuizFragment] = []
 
 
 def capture(html: str, url: str, practice_heading: str, answers: list[str] | None = None) -> ModuleFragments:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -46,16 +45,18 @@ def _load_yaml(raw: str) -> object:
         return yaml.load(raw, Loader=yaml.SafeLoader)
 
 
-# eq=False on every dataclass here: they are compared by identity, and not
-# generating __eq__ is import time saved on every build (ARCHITECTURE.md).
-@dataclass(eq=False)
+# A plain class, not a dataclass: defining one costs a hundred times more on
+# every build, as each build imports the engine again (ARCHITECTURE.md).
 class FrontMatter:
     """A page's front matter, the line of each key, and where the body starts."""
 
-    data: dict[str, Any] = field(default_factory=dict)
-    lines: dict[str, int] = field(default_factory=dict)
-    body_line: int = 1
-    problems: list[Problem] = field(default_factory=list)
+    __slots__ = ("data", "lines", "body_line", "problems")
+
+    def __init__(self, body_line: int = 1) -> None:
+        self.data: dict[str, Any] = {}
+        self.lines: dict[str, int] = {}
+        self.body_line = body_line
+        self.problems: list[Problem] = []
 
     @property
     def is_module(self) -> bool:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Collection
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from . import syntax
@@ -29,33 +28,55 @@ class PageSource(NamedTuple):
     text: str
 
 
-# eq=False on every dataclass here: they are compared by identity, and not
-# generating __eq__ is import time saved on every build (ARCHITECTURE.md).
-@dataclass(eq=False)
+# Plain classes, not dataclasses: every build imports the engine again, and
+# a dataclass costs a hundred times more to define (ARCHITECTURE.md).
 class Module:
     """One module of the course, as learners and the manifest see it."""
 
-    id: str
-    src_uri: str
-    url: str
-    title: str
-    section: str
-    section_title: str
-    label: str
-    order: int
-    minutes: int
-    summary: str
-    objectives: list[str]
-    syntax: syntax.PageSyntax | None
-    body: str
-    checklist: list[str] = field(default_factory=list)
-    """Ids of the module's checklist items, in page order."""
-    quizzes: list[str] = field(default_factory=list)
-    """Ids of the module's quizzes, in page order."""
-    position: int = 0
-    of: int = 0
-    previous: "Module | None" = None
-    next: "Module | None" = None
+    def __init__(
+        self,
+        *,
+        id: str,
+        src_uri: str,
+        url: str,
+        title: str,
+        section: str,
+        section_title: str,
+        label: str,
+        order: int,
+        minutes: int,
+        summary: str,
+        objectives: list[str],
+        syntax: syntax.PageSyntax | None = None,
+        body: str = "",
+        checklist: list[str] | None = None,
+        quizzes: list[str] | None = None,
+    ) -> None:
+        self.id = id
+        self.src_uri = src_uri
+        self.url = url
+        self.title = title
+        self.section = section
+        self.section_title = section_title
+        self.label = label
+        self.order = order
+        self.minutes = minutes
+        self.summary = summary
+        self.objectives = objectives
+        self.syntax = syntax
+        self.body = body
+        self.checklist: list[str] = checklist or []
+        """Ids of the module's checklist items, in page order."""
+        self.quizzes: list[str] = quizzes or []
+        """Ids of the module's quizzes, in page order."""
+        # Filled in once the course is ordered.
+        self.position = 0
+        self.of = 0
+        self.previous: Module | None = None
+        self.next: Module | None = None
+
+    def __repr__(self) -> str:
+        return f"<Module {self.id}>"
 
     def section_markdown(self, heading: str) -> str:
         """Return the Markdown under a level-2 heading, up to the next one ('' if absent)."""
@@ -78,30 +99,45 @@ class Module:
         }
 
 
-@dataclass(eq=False)
 class Section:
     """A section of the course with its modules in order."""
 
-    id: str
-    title: str
-    label: str
-    modules: list[Module] = field(default_factory=list)
+    def __init__(self, id: str, title: str, label: str) -> None:
+        self.id = id
+        self.title = title
+        self.label = label
+        self.modules: list[Module] = []
+
+    def __repr__(self) -> str:
+        return f"<Section {self.id}: {len(self.modules)} modules>"
 
 
-@dataclass(eq=False)
 class Course:
     """The whole course."""
 
-    title: str
-    namespace: str
-    sections: list[Section]
-    completion: list[str]
-    strings: dict[str, str]
-    practice_heading: str = "Try this week"
-    pdf_url: str | None = None
-    script_strings_json: str | None = None
-    """The words course.js shows, as JSON (see ``site.page_data``)."""
-    _by_source: dict[str, Module] | None = field(default=None, repr=False, compare=False)
+    def __init__(
+        self,
+        *,
+        title: str,
+        namespace: str,
+        sections: list[Section],
+        completion: list[str],
+        strings: dict[str, str],
+        practice_heading: str = "Try this week",
+    ) -> None:
+        self.title = title
+        self.namespace = namespace
+        self.sections = sections
+        self.completion = completion
+        self.strings = strings
+        self.practice_heading = practice_heading
+        self.pdf_url: str | None = None
+        self.script_strings_json: str | None = None
+        """The words course.js shows, as JSON (see ``site.page_data``)."""
+        self._by_source: dict[str, Module] | None = None
+
+    def __repr__(self) -> str:
+        return f"<Course {self.namespace}: {len(self.modules)} modules>"
 
     @property
     def modules(self) -> list[Module]:

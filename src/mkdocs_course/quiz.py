@@ -36,12 +36,17 @@ class QuizPreprocessor(Preprocessor):
         # Taken, not read: a converted page's Markdown object lingers until the
         # garbage collector's next full pass, and should not keep its page.
         shared = self.md.__dict__.pop("course_scan", None)
-        if not any(syntax.QUIZ_TAG.search(line) for line in lines):
+        if shared and shared[0] is lines:
+            page = shared[1]  # ids already recorded by the checklist preprocessor
+        elif any(syntax.QUIZ_TAG.search(line) for line in lines):
+            page = syntax.scan(lines)
+            record_ids(*page.ids())
+        else:
             return lines
-        page = shared[1] if shared and shared[0] is lines else syntax.scan(lines)
-        record_ids(*page.ids())
         for problem in page.quiz_problems:
             report(problem)
+        if not page.quiz_spans:
+            return lines
         out = list(lines)
         # What each quiz's block will say, and the quiz parsed from it: the block
         # processor need not parse it again unless a later preprocessor changed it.

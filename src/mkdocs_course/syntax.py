@@ -20,7 +20,6 @@ explicit id at the end: ``- [ ] Bake a test loaf {#test-loaf}``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .diagnostics import Problem
@@ -35,6 +34,9 @@ OPTION = re.compile(r"^ {0,3}[-*+]\s+\[(?P<mark>[ xX])\]\s?(?P<text>.*)$")
 FEEDBACK = re.compile(r"^\s*>\s?(?P<text>.*)$")
 TASK = re.compile(r"^(?P<indent>\s*)[-*+]\s+\[(?P<mark>[ xX])\]\s+(?P<text>.*?)\s*$")
 EXPLICIT = re.compile(r"\s*\{:?\s*#(?P<id>[^\s}]+)\s*\}\s*$")
+# Every line the patterns above can start on: a fence, a quiz tag or a task item.
+# Most of a page is prose, so the scanner looks only at lines that match this.
+MARKED = re.compile(r"\s*(?:```|~~~|</?quiz\b|[-*+]\s+\[)")
 
 
 # Records are NamedTuples: cheaper to define than dataclasses, and every build
@@ -75,18 +77,20 @@ class ChecklistItem(NamedTuple):
     explicit_id: bool = False
 
 
-# eq=False: compared by identity, and not generating __eq__ is import time
-# saved on every build (ARCHITECTURE.md).
-@dataclass(eq=False)
+# A plain class, not a dataclass: defining one costs a hundred times more on
+# every build, as each build imports the engine again (ARCHITECTURE.md).
 class PageSyntax:
     """Everything the scanner found in one page."""
 
-    quizzes: list[Quiz] = field(default_factory=list)
-    checklist: list[ChecklistItem] = field(default_factory=list)
-    quiz_problems: list[Problem] = field(default_factory=list)
-    checklist_problems: list[Problem] = field(default_factory=list)
-    # (first line, last line) of every quiz block, valid or not, 0-based.
-    quiz_spans: list[tuple[int, int, Quiz | None]] = field(default_factory=list)
+    __slots__ = ("quizzes", "checklist", "quiz_problems", "checklist_problems", "quiz_spans")
+
+    def __init__(self) -> None:
+        self.quizzes: list[Quiz] = []
+        self.checklist: list[ChecklistItem] = []
+        self.quiz_problems: list[Problem] = []
+        self.checklist_problems: list[Problem] = []
+        # (first line, last line) of every quiz block, valid or not, 0-based.
+        self.quiz_spans: list[tuple[int, int, Quiz | None]] = []
 
     def ids(self) -> tuple[list[str], list[str]]:
         """Return the checklist item ids and the quiz ids, in page order."""
@@ -102,25 +106,25 @@ def scan(text: str | list[str]) -> PageSyntax:
     """Scan Markdown for quizzes and checklist items."""
     lines = text.split("\n") if isinstance(text, str) else text
     page = PageSyntax()
+    marked = [index for index, line in enumerate(lines) if MARKED.match(line)]
     fence: str | None = None
-    index = 0
-    while index < len(lines):
+    resume = 0  # the first line after the last quiz read
+    for position, index in enumerate(marked):
+        if index < resume:
+            continue
         line = lines[index]
         inside = fence is not None
         fence = _fence_after(fence, line)
         if inside or fence is not None:
-            index += 1  # code: quiz tags and task items in it are left alone
-            continue
+            continue  # code: quiz tags and task items in it are left alone
         if QUIZ_OPEN.match(line):
-            index = _scan_quiz(lines, index, page)
-            continue
+            resume = _scan_quiz(lines, marked[position + 1 :], index, page)
         elif QUIZ_CLOSE.match(line):
             page.quiz_problems.append(
                 Problem(index + 1, "'</quiz>' has no matching '<quiz>'; remove it or add '<quiz>' above the question")
             )
         elif task := TASK.match(line):
             _add_item(page, task, index + 1)
-        index += 1
     _check_unique_quiz_ids(page)
     _check_unique_item_ids(page)
     return page
@@ -136,10 +140,10 @@ def _fence_after(fence: str | None, line: str) -> str | None:
     return fence
 
 
-def _scan_quiz(lines: list[str], start: int, page: PageSyntax) -> int:
-    """Parse the quiz opening at ``start``; return the index after its end."""
+def _scan_quiz(lines: list[str], marked: list[int], start: int, page: PageSyntax) -> int:
+    """Parse the quiz opening at ``start``; return the index after its end (``marked``: the marked lines after it)."""
     fence: str | None = None
-    for index in range(start + 1, len(lines)):
+    for index in marked:
         line = lines[index]
         inside = fence is not None
         fence = _fence_after(fence, line)
