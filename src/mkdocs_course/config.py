@@ -51,7 +51,8 @@ class CourseConfig(Config):
 
 _KEYS = [key for key, _ in CourseConfig._schema]
 _SECTION_KEYS = [key for key, _ in SectionConfig._schema]
-_SUB_UNKNOWN = re.compile(r"^Sub-option '(?P<name>[^']+)': Unrecognised configuration name")
+# A pattern, not compiled: it is needed only for a mistake (see "Build cost" in ARCHITECTURE.md).
+_SUB_UNKNOWN = r"^Sub-option '(?P<name>[^']+)': Unrecognised configuration name"
 
 
 def load_course_config(raw: object, config_file: str | None) -> tuple[CourseConfig, list[str]]:
@@ -66,7 +67,7 @@ def load_course_config(raw: object, config_file: str | None) -> tuple[CourseConf
     failed, warnings = course.validate()
     messages = [f"{where.line(key)}: extra.course.{key}: {error}" for key, error in failed]
     for key, warning in warnings:
-        sub = _SUB_UNKNOWN.match(str(warning))
+        sub = re.match(_SUB_UNKNOWN, str(warning))
         if sub and key == "sections":  # a section's own key, e.g. "lable:"
             name = sub.group("name")
             near = difflib.get_close_matches(name, _SECTION_KEYS, n=1)
@@ -97,19 +98,27 @@ def load_course_config(raw: object, config_file: str | None) -> tuple[CourseConf
 
 
 class _Locator:
-    """Find the line of a key in mkdocs.yml, for messages."""
+    """Find the line of a key in mkdocs.yml, for messages (mkdocs.yml is read only when there is one)."""
 
     def __init__(self, config_file: str | None) -> None:
+        self.config_file = config_file
         self.name = Path(config_file).name if config_file else "mkdocs.yml"
-        try:
-            self.lines = Path(config_file).read_text(encoding="utf-8").splitlines() if config_file else []
-        except OSError:
-            self.lines = []
-        start = next((i for i, line in enumerate(self.lines) if re.match(r"^\s+course:\s*$", line)), 0)
-        self.start = start
+        self.lines: list[str] | None = None
+        self.start = 0
+
+    def _read(self) -> list[str]:
+        if self.lines is None:
+            try:
+                text = Path(self.config_file).read_text(encoding="utf-8") if self.config_file else ""
+            except OSError:
+                text = ""
+            self.lines = text.splitlines()
+            self.start = next((i for i, line in enumerate(self.lines) if re.match(r"^\s+course:\s*$", line)), 0)
+        return self.lines
 
     def line(self, key: str, nth: int = 1) -> str:
         """Return ``mkdocs.yml:N`` for the ``nth`` mention of ``key`` under ``course:``."""
+        self._read()
         pattern = re.compile(rf"^\s*(?:-\s*)?(?:id:\s*)?['\"]?{re.escape(str(key))}['\"]?\s*:?")
         for number in range(self.start, len(self.lines)):
             if pattern.match(self.lines[number]):

@@ -11,7 +11,6 @@ from __future__ import annotations
 import posixpath
 import re
 from html import escape, unescape
-from typing import NamedTuple
 from urllib.parse import urlsplit, urlunsplit
 
 H2 = re.compile(r"<h2\b[^>]*>(?P<inner>.*?)</h2>", re.S)
@@ -21,10 +20,12 @@ HEADING_ID = re.compile(r'(<h[1-6]\b[^>]*?)\s+id="[^"]*"')
 URL_ATTR = re.compile(r'\b(?P<name>href|src)="(?P<url>[^"]*)"')
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 ANSWER_MARKER = 'class="course-quiz__answer"'
+# The opening or closing tag of an element the pieces are cut at.
+ELEMENT_EDGE = re.compile(r"<(/?)(div|details|ul|p)\b[^>]*>")
 ANSWER_PLACEHOLDER = re.compile(r"<!--course-answer-(\d+)-->")
 
 
-class QuizFragment(NamedTuple):
+class QuizFragment:
     """A quiz's question and its answer disclosure, as HTML.
 
     The disclosure is the very string the module page set aside for search
@@ -32,8 +33,11 @@ class QuizFragment(NamedTuple):
     its key and explanation only when it is built.
     """
 
-    question: str
-    answer: str
+    __slots__ = ("question", "answer")
+
+    def __init__(self, question: str, answer: str) -> None:
+        self.question = question
+        self.answer = answer
 
     @property
     def key(self) -> str:
@@ -46,8 +50,6 @@ class QuizFragment(NamedTuple):
         return _portable(_blocks_of(self.answer, "course-quiz__explanation"))
 
 
-# A plain class, not a dataclass: defining one costs a hundred times more on
-# every build, as each build imports the engine again (ARCHITECTURE.md).
 class ModuleFragments:
     """What the print pages take from one rendered module page."""
 
@@ -167,25 +169,31 @@ def _section(html: str, heading: str) -> tuple[int, int]:
 
 
 def _blocks(html: str, tag: str, marker: str) -> list[tuple[int, int]]:
-    """Return the (start, end) of every outermost ``<tag ... marker ...>`` element."""
+    """Return the (start, end) of every outermost ``<tag ... marker ...>`` element.
+
+    Found with string search, not a pattern per tag and marker: each new
+    pattern is compiled once per build (see "Build cost" in ARCHITECTURE.md).
+    """
     found: list[tuple[int, int]] = []
-    opening = re.compile(rf"<{tag}\b[^>]*{re.escape(marker)}[^>]*>")
     position = 0
-    while match := opening.search(html, position):
-        end = _close(html, tag, match.start())
-        found.append((match.start(), end))
-        position = end
+    while (at := html.find(marker, position)) >= 0:
+        start = html.rfind("<", 0, at)
+        if html.startswith(tag, start + 1) and html[start + 1 + len(tag)] in " >":
+            position = _close(html, tag, start)
+            found.append((start, position))
+        else:  # the marker on another kind of element
+            position = at + len(marker)
     return found
 
 
 def _close(html: str, tag: str, start: int) -> int:
     """Return the index just after the element of type ``tag`` that opens at ``start``."""
-    pattern = re.compile(rf"<{tag}\b[^>]*>|</{tag}>")
     depth = 0
-    for match in pattern.finditer(html, start):
-        depth += -1 if match.group(0).startswith("</") else 1
-        if depth == 0:
-            return match.end()
+    for match in ELEMENT_EDGE.finditer(html, start):
+        if match.group(2) == tag:
+            depth += -1 if match.group(1) else 1
+            if depth == 0:
+                return match.end()
     return len(html)
 
 

@@ -45,8 +45,7 @@ def _load_yaml(raw: str) -> object:
         return yaml.load(raw, Loader=yaml.SafeLoader)
 
 
-# A plain class, not a dataclass: defining one costs a hundred times more on
-# every build, as each build imports the engine again (ARCHITECTURE.md).
+# A plain class, not a dataclass: see "Build cost" in ARCHITECTURE.md.
 class FrontMatter:
     """A page's front matter, the line of each key, and where the body starts."""
 

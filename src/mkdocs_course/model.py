@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Collection
-from typing import Any, NamedTuple
+from typing import Any
 
 from . import syntax
 from .config import CourseConfig
@@ -20,16 +20,20 @@ from .strings import strings_for
 MANIFEST_VERSION = 1
 
 
-class PageSource(NamedTuple):
+# Plain classes with __slots__, not NamedTuples or dataclasses: every build
+# imports the engine again, and those cost ten to a hundred times more to
+# define (ARCHITECTURE.md, "Build cost").
+class PageSource:
     """A Markdown page: its path under docs/, the path to show in messages, and its text."""
 
-    src_uri: str
-    display_path: str
-    text: str
+    __slots__ = ("src_uri", "display_path", "text")
+
+    def __init__(self, src_uri: str, display_path: str, text: str) -> None:
+        self.src_uri = src_uri
+        self.display_path = display_path
+        self.text = text
 
 
-# Plain classes, not dataclasses: every build imports the engine again, and
-# a dataclass costs a hundred times more to define (ARCHITECTURE.md).
 class Module:
     """One module of the course, as learners and the manifest see it."""
 

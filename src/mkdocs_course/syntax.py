@@ -20,7 +20,6 @@ explicit id at the end: ``- [ ] Bake a test loaf {#test-loaf}``.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from .diagnostics import Problem
 from .ids import derived_id, is_valid_id
@@ -28,8 +27,8 @@ from .ids import derived_id, is_valid_id
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 QUIZ_OPEN = re.compile(r"^ {0,3}<quiz(?P<attrs>(?:\s+[^>]*)?)>\s*$")
 QUIZ_CLOSE = re.compile(r"^ {0,3}</quiz>\s*$")
-QUIZ_TAG = re.compile(r"</?quiz\b")
-ATTR = re.compile(r"""\s*([A-Za-z_][\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
+# A pattern, not compiled: few quizzes have attributes (see "Build cost" in ARCHITECTURE.md).
+ATTR = r"""\s*([A-Za-z_][\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))"""
 OPTION = re.compile(r"^ {0,3}[-*+]\s+\[(?P<mark>[ xX])\]\s?(?P<text>.*)$")
 FEEDBACK = re.compile(r"^\s*>\s?(?P<text>.*)$")
 TASK = re.compile(r"^(?P<indent>\s*)[-*+]\s+\[(?P<mark>[ xX])\]\s+(?P<text>.*?)\s*$")
@@ -39,27 +38,43 @@ EXPLICIT = re.compile(r"\s*\{:?\s*#(?P<id>[^\s}]+)\s*\}\s*$")
 MARKED = re.compile(r"\s*(?:```|~~~|</?quiz\b|[-*+]\s+\[)")
 
 
-# Records are NamedTuples: cheaper to define than dataclasses, and every build
-# defines them again when it imports the engine (ARCHITECTURE.md).
-class Option(NamedTuple):
+# Records are plain classes with __slots__: every build imports the engine
+# again, and a NamedTuple or dataclass costs ten to a hundred times more to
+# define (ARCHITECTURE.md, "Build cost").
+class Option:
     """One answer of a quiz."""
 
-    text: str
-    correct: bool
-    line: int
-    feedback: str = ""
+    __slots__ = ("text", "correct", "line", "feedback")
+
+    def __init__(self, text: str, correct: bool, line: int, feedback: str = "") -> None:
+        self.text = text
+        self.correct = correct
+        self.line = line
+        self.feedback = feedback
 
 
-class Quiz(NamedTuple):
+class Quiz:
     """A parsed ``<quiz>`` block; lines are 1-based within the scanned text."""
 
-    id: str
-    line: int
-    end_line: int
-    question: str
-    options: list[Option]
-    explanation: str
-    explicit_id: bool = False
+    __slots__ = ("id", "line", "end_line", "question", "options", "explanation", "explicit_id")
+
+    def __init__(
+        self,
+        id: str,
+        line: int,
+        end_line: int,
+        question: str,
+        options: list[Option],
+        explanation: str,
+        explicit_id: bool = False,
+    ) -> None:
+        self.id = id
+        self.line = line
+        self.end_line = end_line
+        self.question = question
+        self.options = options
+        self.explanation = explanation
+        self.explicit_id = explicit_id
 
     @property
     def kind(self) -> str:
@@ -67,18 +82,20 @@ class Quiz(NamedTuple):
         return "multiple" if sum(o.correct for o in self.options) > 1 else "single"
 
 
-class ChecklistItem(NamedTuple):
+class ChecklistItem:
     """One task-list item a learner can tick."""
 
-    id: str
-    line: int
-    text: str
-    checked: bool = False
-    explicit_id: bool = False
+    __slots__ = ("id", "line", "text", "checked", "explicit_id")
+
+    def __init__(self, id: str, line: int, text: str, checked: bool = False, explicit_id: bool = False) -> None:
+        self.id = id
+        self.line = line
+        self.text = text
+        self.checked = checked
+        self.explicit_id = explicit_id
 
 
-# A plain class, not a dataclass: defining one costs a hundred times more on
-# every build, as each build imports the engine again (ARCHITECTURE.md).
+# A plain class, not a dataclass: see "Build cost" in ARCHITECTURE.md.
 class PageSyntax:
     """Everything the scanner found in one page."""
 
@@ -236,10 +253,12 @@ def _parse_quiz(lines: list[str], start: int, end: int, problems: list[Problem])
 def _parse_attrs(raw: str, line_no: int, problems: list[Problem]) -> dict[str, str]:
     """Read ``id="..."`` from a quiz's opening tag."""
     attrs: dict[str, str] = {}
-    rest = ATTR.sub("", raw).strip()
+    if not raw:
+        return attrs
+    rest = re.sub(ATTR, "", raw).strip()
     if rest:
         problems.append(Problem(line_no, f"cannot read '{rest}' in '<quiz>'; write attributes as id=\"my-id\""))
-    for match in ATTR.finditer(raw):
+    for match in re.finditer(ATTR, raw):
         name, value = match.group(1), next(v for v in match.groups()[1:] if v is not None)
         if name != "id":
             problems.append(Problem(line_no, f"'<quiz>' has no attribute '{name}'; the only one is id=\"...\""))
