@@ -15,6 +15,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
 
 from . import syntax
 from .diagnostics import record_ids, report
@@ -29,9 +30,12 @@ class ChecklistPreprocessor(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         """Append ``{#id}`` to items that have no explicit id."""
+        self.md.course_checklist_found = False
         if not any("[" in line for line in lines):
             return lines
         page = syntax.scan(lines)
+        # The tree processor has nothing to do on a page without items.
+        self.md.course_checklist_found = bool(page.checklist)
         out = list(lines)
         # The quiz preprocessor runs next on these lines: hand it this scan
         # (only checklist lines change here, and quizzes skip them).
@@ -54,15 +58,16 @@ class ChecklistTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         """Rebuild every list that holds task items."""
-        parents = {child: parent for parent in root.iter() for child in parent}
+        if not getattr(self.md, "course_checklist_found", True):
+            return
         # Lists of both kinds: Python-Markdown merges "- [ ]" items into a numbered
         # list just above them, and each item's id was pinned on its line either way.
-        for ul in [el for el in root.iter() if el.tag in ("ul", "ol")]:
+        lists = [(parent, child) for parent in root.iter() for child in parent if child.tag in ("ul", "ol")]
+        for parent, ul in lists:
             items = [li for li in ul if li.tag == "li" and self._convert(li)]
             if not items:
                 continue
             ul.set("class", _join(ul.get("class"), "course-checklist__items"))
-            parent = parents[ul]
             wrapper = etree.Element("div", {"class": "course-checklist"})
             index = list(parent).index(ul)
             parent.remove(ul)
@@ -72,7 +77,7 @@ class ChecklistTreeprocessor(Treeprocessor):
             count = etree.SubElement(
                 wrapper, "p", {"class": "course-checklist__count", "aria-live": "polite", "hidden": "hidden", "data-search-exclude": ""}
             )
-            count.text = fill(self.strings["checklist.count"], done=0, total=len(items))
+            count.text = AtomicString(fill(self.strings["checklist.count"], done=0, total=len(items)))
 
     def _convert(self, li: etree.Element) -> bool:
         """Make one ``<li>`` a checklist item; False when it is not a task item."""
