@@ -80,9 +80,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     generated = print_pages.generated_pages(course, _build.config)
     for uri, content in generated.items():
         if files.get_file_from_path(uri) is None:
-            files.append(site.generated_file(config, uri, content))
+            files.append(site.generated_file(config, uri, content, in_nav=uri in print_pages.IN_NAV))
     if _build.nav_generated:
-        config.nav = site.nav_for(course, files, list(generated))
+        config.nav = site.nav_for(course, files, [uri for uri in generated if uri in print_pages.IN_NAV])
     assets.minify_assets(files)
     return files
 

@@ -280,6 +280,11 @@ def test_without_an_authors_nav_the_course_orders_the_navigation(tmp_path):
     nav = html[html.index('md-nav--primary') :]
     # Course order (b.md is order 1), not file name order.
     assert nav.index("Listening") < nav.index("Speaking")
+    # The workbook is listed; the answer key only linked from it, and a strict build does not call it omitted.
+    assert "Workbook" in nav and "Answer key" not in nav
+    workbook = (tmp_path / "site" / "workbook" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="../answer-key/">Answer key</a>' in workbook
+    assert (tmp_path / "site" / "answer-key" / "index.html").is_file()
 
 
 def test_the_manifest_lists_the_ids_the_pages_render_even_in_a_dirty_build(tmp_path):

@@ -21,6 +21,10 @@ log = logging.getLogger("mkdocs.plugins.course")
 WORKBOOK_URI = "workbook.md"
 ANSWER_KEY_URI = "answer-key.md"
 PDF_URI = "workbook.pdf"
+# The pages the navigation lists. The answer key is for whoever leads a group:
+# the workbook links to it, and a learner does not meet the answers one click
+# from every page (each nav entry is also rendered again on every page).
+IN_NAV = (WORKBOOK_URI,)
 
 
 def generated_pages(course: Course, config: CourseConfig) -> dict[str, str]:

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from jinja2.utils import htmlsafe_json_dumps
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .config import CourseConfig
@@ -130,7 +130,7 @@ def nav_for(course: Course, files: Files, extra_pages: list[str]) -> list[Any]:
     """Return an MkDocs ``nav`` list for the course.
 
     Home first, then each section's modules in course order, then the other
-    top-level pages, then the generated pages (workbook, answer key).
+    top-level pages, then the generated pages that belong in it (the workbook).
     Pages in folders of their own (such as an authoring guide) come last, one
     section per folder, so they stay apart from what learners follow.
     """
@@ -168,9 +168,10 @@ def unreachable_modules(course: Course, nav_pages: list[Page], config: MkDocsCon
     ]
 
 
-def generated_file(config: MkDocsConfig, src_uri: str, content: str) -> File:
-    """Return a page the build writes from the course model."""
-    return File.generated(config, src_uri, content=content)
+def generated_file(config: MkDocsConfig, src_uri: str, content: str, *, in_nav: bool = True) -> File:
+    """Return a page the build writes from the course model (one left out of the nav says so, or MkDocs warns)."""
+    inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
+    return File.generated(config, src_uri, content=content, inclusion=inclusion)
 
 
 def write_manifest(course: Course, site_dir: str) -> Path:
