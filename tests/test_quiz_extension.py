@@ -182,3 +182,31 @@ def test_a_page_is_read_once_unless_another_preprocessor_changed_a_quiz(monkeypa
     reads.clear()
     html = convert(fenced)
     assert len(reads) == 2 and "<code>code" in html
+
+
+PARAGRAPH_SAMPLES = [
+    "Which **two** habits help?",
+    "A question that wraps\nonto a second line, with `code` and a [link](other.md).",
+    "Élan counts as a letter too.",
+    # Not plain paragraphs: each goes through the block parser.
+    "1. A numbered list",
+    "- A list",
+    "> A quote",
+    "# A heading",
+    "Title\n=====",
+    "First paragraph.\n\nSecond paragraph.",
+    "    indented code",
+]
+
+
+@pytest.mark.parametrize("text", PARAGRAPH_SAMPLES)
+def test_the_one_paragraph_shortcut_renders_what_the_parser_would(text, monkeypatch):
+    # Questions, feedback and explanations that are one plain paragraph skip
+    # the block parser (it costs a pass over every block processor each); the
+    # HTML must be the same as the parser's.
+    from mkdocs_course import quiz
+
+    page = lines("<quiz>", text, "", "- [x] Right", f"  > {text.splitlines()[0]}", "- [ ] Wrong", "", text, "</quiz>")
+    fast = convert(page)
+    monkeypatch.setattr(quiz, "_is_plain_paragraph", lambda markdown: False)
+    assert fast == convert(page)

@@ -159,6 +159,12 @@ class QuizBlockProcessor(BlockProcessor):
         One paragraph becomes ``<p class=css>``; anything else (several
         paragraphs, a list, code) sits in ``<div class=css>``.
         """
+        if _is_plain_paragraph(markdown) and not self.parser.state.isstate("list"):
+            # What the parser would make of it, without its pass over every
+            # block processor: most questions and feedback are one sentence.
+            paragraph = etree.SubElement(parent, "p", {"class": css})
+            paragraph.text = markdown
+            return paragraph
         holder = etree.SubElement(parent, "div", {"class": css})
         self.parser.parseChunk(holder, markdown)
         if len(holder) == 1 and holder[0].tag == "p" and not (holder.text or "").strip() and not holder[0].tail:
@@ -167,6 +173,16 @@ class QuizBlockProcessor(BlockProcessor):
             parent[list(parent).index(holder)] = paragraph
             return paragraph
         return holder
+
+
+def _is_plain_paragraph(markdown: str) -> bool:
+    """Tell whether Markdown is surely one plain paragraph: no blank line, every line starting with a letter.
+
+    No block syntax starts with a letter (lists, quotes, headings, code, tables,
+    HTML and stashed blocks all start with a mark, a digit or a space), so the
+    block parser would only wrap these lines in one ``<p>``.
+    """
+    return bool(markdown) and all(line[:1].isalpha() for line in markdown.split("\n"))
 
 
 def _error_box(lines: list[str]) -> str:
