@@ -71,8 +71,8 @@ class QuizBlockProcessor(BlockProcessor):
         self.strings = strings
 
     def test(self, parent: etree.Element, block: str) -> bool:
-        """Match a block that starts with a marked quiz opening tag."""
-        return bool(OPEN_WITH_ID.match(block.split("\n", 1)[0]))
+        """Match a block that starts with a marked quiz opening tag (asked of every block of the page)."""
+        return block.startswith('<quiz id="') and bool(OPEN_WITH_ID.match(block.split("\n", 1)[0]))
 
     def run(self, parent: etree.Element, blocks: list[str]) -> bool:
         """Consume the quiz's blocks and build its element tree."""
