@@ -7,7 +7,6 @@ per mistake, each naming the file and line.
 from __future__ import annotations
 
 import logging
-import re
 from functools import partial
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -144,8 +143,8 @@ def _print_page(uri: str, page: Page, html: str) -> str:
 
 def _title_id(html: str) -> str:
     """Return the id the table of contents gave a generated page's title."""
-    match = re.search(r'<h1 id="([^"]+)"', html)
-    return match.group(1) if match else ""
+    start = html.find('<h1 id="')
+    return html[start + 8 : html.index('"', start + 8)] if start >= 0 else ""
 
 
 def _link(file, page: Page) -> str:

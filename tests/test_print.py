@@ -214,6 +214,20 @@ def test_links_copied_from_a_module_still_resolve_from_the_print_page(href, expe
     assert fragments.rebase(f'<a href="{href}">x</a>', "steps/one/", "workbook/") == f'<a href="{expected}">x</a>'
 
 
+@pytest.mark.parametrize(
+    ("practice_heading", "markdown_heading"),
+    [
+        ("Try this week", "## Try *this* week"),
+        ("Before & after", "## Before & after"),
+        ("A <b> tag", "## A &lt;b&gt; tag"),
+        ("Try this week", "## TRY THIS WEEK"),
+    ],
+)
+def test_the_practice_is_found_under_its_heading_however_it_is_marked_up(practice_heading, markdown_heading):
+    page = markdown.markdown(f"## Try this month\n\nNot this.\n\n{markdown_heading}\n\nPlan a walk.\n\n## Notes\n\nNo.\n", extensions=["toc"])
+    assert fragments.capture(page, "steps/one/", practice_heading).practice == "<p>Plan a walk.</p>"
+
+
 def test_practice_leaves_out_quizzes_and_heading_ids(config):
     body = f"## Try this week\n\nPlan a walk.\n\n### On the walk\n\nTalk.\n\n{QUIZ}\n## Your checklist\n\n- [ ] Walk\n"
     course = build(config, {"steps/one.md": module_page("One", "steps", 1, body)})

@@ -210,3 +210,14 @@ def test_the_one_paragraph_shortcut_renders_what_the_parser_would(text, monkeypa
     fast = convert(page)
     monkeypatch.setattr(quiz, "_is_plain_paragraph", lambda markdown: False)
     assert fast == convert(page)
+
+
+def test_the_key_repeats_each_options_rendered_words():
+    # The key copies the option's text once inline Markdown is rendered, so
+    # raw HTML, escapes, links and code come out the same in both places.
+    option = "Press <kbd>Ctrl</kbd> and \\*star\\* with [a link](x.md) &amp; `code`"
+    html = convert(lines("<quiz>", "Pick?", f"- [x] {option}", "  > Yes", "- [ ] No", "</quiz>"))
+    shown = re.findall(r'<span class="course-quiz__text">(.*?)</span>', html)
+    keyed = re.findall(r'class="course-quiz__verdict">[^<]*</strong>: (.*?)(?:<p |</li>)', html)
+    expected = 'Press <kbd>Ctrl</kbd> and *star* with <a href="x.md">a link</a> &amp; <code>code</code>'
+    assert shown == keyed == [expected, "No"]

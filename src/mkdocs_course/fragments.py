@@ -18,7 +18,6 @@ TAG = re.compile(r"<[^>]+>")
 HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 HEADING_ID = re.compile(r'(<h[1-6]\b[^>]*?)\s+id="[^"]*"')
 URL_ATTR = re.compile(r'\b(?P<name>href|src)="(?P<url>[^"]*)"')
-SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 ANSWER_MARKER = 'class="course-quiz__answer"'
 # The opening or closing tag of an element the pieces are cut at.
 ELEMENT_EDGE = re.compile(r"<(/?)(div|details|ul|p)\b[^>]*>")
@@ -134,9 +133,11 @@ def rebase(html: str, from_url: str, to_url: str) -> str:
 
     def replace(match: re.Match[str]) -> str:
         url = unescape(match.group("url"))
-        if not url or SCHEME.match(url) or url.startswith("/"):
+        if not url or url.startswith("/"):
             return match.group(0)
         parts = urlsplit(url)
+        if parts.scheme:  # another site, mail, a phone number...
+            return match.group(0)
         absolute = posixpath.join(base, parts.path) if parts.path else from_url
         folder = absolute.endswith("/") or not absolute
         relative = posixpath.relpath(posixpath.normpath(absolute or "."), here)
@@ -160,9 +161,14 @@ def _portable(html: str) -> str:
 def _section(html: str, heading: str) -> tuple[int, int]:
     """Return where the content under the level-2 heading ``heading`` starts and ends (empty if absent)."""
     wanted = heading.strip().casefold()
+    # Words every candidate's HTML must hold: a cheap test before the full one.
+    words = escape(heading, quote=False).casefold().split()
     headings = list(H2.finditer(html))
     for index, match in enumerate(headings):
-        text = unescape(TAG.sub("", HEADERLINK.sub("", match.group("inner")))).strip().casefold()
+        inner = match.group("inner")
+        if not all(word in inner.casefold() for word in words):
+            continue
+        text = unescape(TAG.sub("", HEADERLINK.sub("", inner))).strip().casefold()
         if text == wanted:
             return match.end(), headings[index + 1].start() if index + 1 < len(headings) else len(html)
     return len(html), len(html)

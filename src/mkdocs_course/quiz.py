@@ -11,6 +11,7 @@ Markdown (code blocks included) is rendered by the page's full parser:
 """
 from __future__ import annotations
 
+import copy
 import html
 import re
 import xml.etree.ElementTree as etree
@@ -19,6 +20,7 @@ from markdown import Markdown
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from . import syntax
@@ -123,13 +125,15 @@ class QuizBlockProcessor(BlockProcessor):
             root, "fieldset", {"class": "course-quiz__options", "aria-labelledby": f"{base}-question"}
         )
         kind = "checkbox" if quiz.kind == "multiple" else "radio"
+        texts = []
         for number, option in enumerate(quiz.options):
             wrapper = etree.SubElement(options, "div", {"class": "course-quiz__option", "data-option": str(number)})
             label = etree.SubElement(wrapper, "label", {"class": "course-quiz__label"})
             etree.SubElement(
                 label, "input", {"class": "course-quiz__input", "type": kind, "name": base, "value": str(number)}
             )
-            etree.SubElement(label, "span", {"class": "course-quiz__text"}).text = option.text
+            texts.append(etree.SubElement(label, "span", {"class": "course-quiz__text"}))
+            texts[-1].text = option.text
         # The answers stay out of the search index: search should find the
         # question, not the answer.
         answer = etree.SubElement(root, "details", {"class": "course-quiz__answer", "data-search-exclude": ""})
@@ -147,7 +151,8 @@ class QuizBlockProcessor(BlockProcessor):
             )
             verdict = etree.SubElement(item, "strong", {"class": "course-quiz__verdict"})
             verdict.text = AtomicString(t["quiz.correct"] if option.correct else t["quiz.wrong"])
-            verdict.tail = f": {option.text}"
+            # The option's words follow once inline Markdown is rendered (QuizKeyTreeprocessor).
+            self.parser.md.__dict__.setdefault("course_key_texts", []).append((texts[number], item))
             if option.feedback:
                 self._blocks(item, option.feedback, "course-quiz__feedback")
         if quiz.explanation:
@@ -175,6 +180,21 @@ class QuizBlockProcessor(BlockProcessor):
         return holder
 
 
+class QuizKeyTreeprocessor(Treeprocessor):
+    """Repeat each option's words in the answer key, after "Correct:" or "Not correct:".
+
+    Runs right after inline Markdown is rendered and copies the result, so the
+    option's emphasis, code and links are rendered once, not twice.
+    """
+
+    def run(self, root: etree.Element) -> None:
+        """Copy each option's rendered text into its key item, after the verdict."""
+        for text, item in self.md.__dict__.pop("course_key_texts", ()):
+            item[0].tail = ": " + (text.text or "")
+            for offset, child in enumerate(text, start=1):
+                item.insert(offset, copy.deepcopy(child))
+
+
 def _is_plain_paragraph(markdown: str) -> bool:
     """Tell whether Markdown is surely one plain paragraph: no blank line, every line starting with a letter.
 
@@ -196,7 +216,7 @@ def _error_box(lines: list[str]) -> str:
 
 
 class QuizExtension(Extension):
-    """Register the quiz preprocessor and block processor."""
+    """Register the quiz preprocessor, block processor and key tree processor."""
 
     def __init__(self, **kwargs) -> None:
         self.config = {
@@ -210,6 +230,8 @@ class QuizExtension(Extension):
         strings = strings_for(self.getConfig("language"), self.getConfig("strings"))
         md.preprocessors.register(QuizPreprocessor(md), "course_quiz", 27)
         md.parser.blockprocessors.register(QuizBlockProcessor(md.parser, strings), "course_quiz", 105)
+        # Right after "inline" (20), before the tree processors that read the text.
+        md.treeprocessors.register(QuizKeyTreeprocessor(md), "course_quiz_key", 19)
         md.registerExtension(self)
 
 
