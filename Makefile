@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help venv serve test build bench check clean
+.PHONY: help venv assets serve test build bench check clean
 
 help:
 	@echo "make serve   preview the course at http://127.0.0.1:8000/ (with the PDF)"
@@ -17,6 +17,7 @@ help:
 	@echo "make build   build site/ with mkdocs build --strict"
 	@echo "make check   check docs/ for author mistakes without building"
 	@echo "make bench   compare build time and memory with plain Material"
+	@echo "make assets  minify frontend/ into overrides/assets/course/ (commit both)"
 	@echo "make clean   remove site/ and caches (keeps .venv)"
 
 $(BIN)/python:
@@ -28,7 +29,12 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 venv: $(STAMP)
 
-serve: $(STAMP)
+# The theme serves minified copies of frontend/; tests/test_assets.py fails
+# when they are stale, so `make test` checks them rather than rewriting them.
+assets: $(STAMP)
+	$(BIN)/python scripts/build_assets.py
+
+serve: assets
 	COURSE_PDF=true exec $(BIN)/mkdocs serve -a 127.0.0.1:8000
 
 # Chromium: $CHROMIUM, else Playwright's own, else /usr/bin/chromium; with none,

@@ -17,7 +17,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
 
-from mkdocs_course import assets, diagnostics, fragments, print_pages, site, widgets
+from mkdocs_course import diagnostics, fragments, print_pages, site, widgets
 from mkdocs_course.config import CourseConfig, load_course_config
 from mkdocs_course.model import Course, Module, module_ids
 
@@ -67,7 +67,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Build the course model, add the generated pages, order the navigation, minify the course's assets."""
+    """Build the course model, add the generated pages, order the navigation."""
     course, problems, _build.sources = site.course_from_files(files, config, _build.config)
     for message in problems:
         log.warning(message)
@@ -82,7 +82,6 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             files.append(site.generated_file(config, uri, content, in_nav=uri in print_pages.IN_NAV))
     if _build.nav_generated:
         config.nav = site.nav_for(course, files, [uri for uri in generated if uri in print_pages.IN_NAV])
-    assets.minify_assets(files)
     return files
 
 

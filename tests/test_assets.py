@@ -1,28 +1,55 @@
-"""The course's JS and CSS reach learners minified; the sources stay readable."""
+"""The course's JS and CSS reach learners minified; the sources in frontend/ stay readable.
+
+The build serves the copies in overrides/assets/course/ as they are, so these
+tests are what keeps them in step with frontend/ (``make assets`` writes them).
+"""
 from __future__ import annotations
 
-from mkdocs.structure.files import File, Files
+import importlib.util
+from pathlib import Path
 
-from mkdocs_course.assets import minify_assets
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = ROOT / "scripts" / "build_assets.py"
 
 
-def test_the_course_assets_are_minified_as_written_and_nothing_else(tmp_path):
-    def file(uri: str, text: str) -> File:
-        path = tmp_path / uri
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        return File(uri, str(tmp_path), str(tmp_path / "site"), use_directory_urls=True)
+def load_script():
+    spec = importlib.util.spec_from_file_location("build_assets", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
-    js = "// a comment\nconst  answer = 42 ;\n"
-    files = Files(
-        [
-            file("assets/course/course.js", js),
-            file("assets/course/course.css", "/* note */\n.a  { color : red; }\n"),
-            file("assets/other.js", js),
-        ]
-    )
-    done = minify_assets(files)
-    assert [f.src_uri for f in done] == ["assets/course/course.js", "assets/course/course.css"]
-    assert files.get_file_from_path("assets/course/course.js").content_string == "const answer=42;"
-    assert files.get_file_from_path("assets/course/course.css").content_string == ".a{color:red}"
-    assert files.get_file_from_path("assets/other.js").content_string == js  # not the course's: left alone
+
+def test_every_served_asset_is_its_source_minified():
+    built = load_script().built_assets()
+    stale = [
+        str(path.relative_to(ROOT))
+        for path, text in built.items()
+        if not path.is_file() or path.read_text(encoding="utf-8") != text
+    ]
+    assert not stale, f"{', '.join(stale)} out of date with frontend/; run `make assets` and commit the result"
+
+
+def test_nothing_is_served_from_the_assets_folder_without_a_source():
+    script = load_script()
+    served = {path for path in script.BUILT.iterdir() if path.suffix in script.MINIFIERS}
+    assert served == set(script.built_assets()), "remove served files whose source left frontend/"
+
+
+def test_minifying_drops_comments_and_white_space_only(tmp_path, monkeypatch):
+    script = load_script()
+    monkeypatch.setattr(script, "SOURCES", tmp_path / "frontend")
+    monkeypatch.setattr(script, "BUILT", tmp_path / "built")
+    script.SOURCES.mkdir()
+    (script.SOURCES / "a.js").write_text("// a comment\nconst  answer = 42 ;\n", encoding="utf-8")
+    (script.SOURCES / "b.css").write_text("/* note */\n.a  { color : red; }\n", encoding="utf-8")
+    (script.SOURCES / "notes.txt").write_text("not an asset", encoding="utf-8")
+    assert script.main() == 0
+    assert (script.BUILT / "a.js").read_text(encoding="utf-8") == "const answer=42;"
+    assert (script.BUILT / "b.css").read_text(encoding="utf-8") == ".a{color:red}"
+    assert sorted(path.name for path in script.BUILT.iterdir()) == ["a.js", "b.css"]
+
+
+def test_a_build_serves_the_minified_copies_as_they_are(fixture_site):
+    served = fixture_site / "assets" / "course"
+    for path in (ROOT / "overrides" / "assets" / "course").glob("*.[jc]s*"):
+        assert (served / path.name).read_bytes() == path.read_bytes()

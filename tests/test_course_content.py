@@ -154,7 +154,7 @@ def test_the_engine_knows_nothing_of_this_course():
     pattern = re.compile(r"trust|relationship|partner|couple", re.I)
     hits = [
         f"{path.relative_to(ROOT)}:{number}"
-        for folder in ("src", "hooks", "overrides")
+        for folder in ("src", "hooks", "overrides", "frontend")
         for path in (ROOT / folder).rglob("*")
         if path.is_file() and path.suffix in {".py", ".html", ".js", ".css"}
         for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1)

@@ -10,7 +10,6 @@ manifest lists what each page really renders without a second reading.
 from __future__ import annotations
 
 import contextlib
-import contextvars
 import logging
 from typing import Iterator
 
@@ -59,40 +58,49 @@ class Source:
         self.quiet = quiet
 
 
-_current: contextvars.ContextVar[Source | None] = contextvars.ContextVar("course_source", default=None)
-# (checklist ids, quiz ids) of the page being rendered, as the extensions found them.
-_ids: contextvars.ContextVar[tuple[list[str], list[str]] | None] = contextvars.ContextVar("course_ids", default=None)
+class _Rendering:
+    """The page being rendered. MkDocs renders one page at a time, in one
+    thread (``mkdocs serve`` rebuilds in another, one build at a time), so a
+    module-level record is enough: no context variables to import and load."""
+
+    source: Source | None = None
+    # (checklist ids, quiz ids) of the page, as the extensions found them.
+    ids: tuple[list[str], list[str]] | None = None
+
+
+_now = _Rendering()
 
 
 @contextlib.contextmanager
 def rendering(source: Source) -> Iterator[None]:
     """Name the file whose Markdown is converted inside this block."""
-    token = _current.set(source)
+    before = _now.source
+    _now.source = source
     try:
         yield
     finally:
-        _current.reset(token)
+        _now.source = before
 
 
 def set_current(source: Source | None) -> None:
     """Name the file whose Markdown is converted next (for MkDocs' page events); forget the last page's ids."""
-    _current.set(source)
-    _ids.set(None)
+    _now.source = source
+    _now.ids = None
 
 
 def record_ids(checklist: list[str], quizzes: list[str]) -> None:
     """Note the checklist and quiz ids of the page being rendered (called by the extensions)."""
-    _ids.set((checklist, quizzes))
+    _now.ids = (checklist, quizzes)
 
 
 def recorded_ids() -> tuple[list[str], list[str]]:
     """Return the ids the extensions found on the page just rendered (none if they found nothing to read)."""
-    return _ids.get() or ([], [])
+    return _now.ids or ([], [])
 
 
 def report(problem: Problem) -> None:
     """Log a problem found while rendering, naming the file when it is known."""
-    source = _current.get()
+    source = _now.source
     if source is not None and source.quiet:
         return
     if source is None:
