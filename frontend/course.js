@@ -4,7 +4,7 @@
 //
 // run() goes once per page: on Material's document$ (every instant navigation)
 // or on DOMContentLoaded. Elements it wires get data-ci, so a second run on the
-// same DOM adds nothing. The build minifies this file (comments and spaces only).
+// same DOM adds nothing. `make assets` minifies this file (comments and spaces only).
 //
 // State: C the page data (#__course), K the storage key, R the saved record,
 // mem set once storage has failed (the record then lives in memory), M the
@@ -208,10 +208,11 @@ function quiz(q) {
 }
 
 // A checklist: restore ticks, save each change, keep "3 of 5 done" current.
-// The workbook's copies name their module (data-course-page) and the prefix
-// their ids were given; anywhere else an item belongs to this page.
+// Only its own items and count line: a list nested in an item is a checklist
+// of its own. The workbook's copies name their module (data-course-page) and
+// the prefix their ids were given; anywhere else an item belongs to this page.
 function list(c) {
-  const its = A(".course-checklist__item", c), n = Q(".course-checklist__count", c),
+  const its = A(":scope>*>.course-checklist__item", c), n = Q(":scope>p", c),
     w = c.closest("[data-course-page]")?.dataset || {}, k = w.coursePage || C.page,
     up = () => {
       if (n) {

@@ -9,6 +9,8 @@ import json
 
 from playwright.sync_api import Locator, Page, expect
 
+from helpers.build import copy_fixture_course
+
 LISTENING = "basics/listening/"
 ITEMS = ("Put the phone face down", "Let them finish", "Say back what you heard")
 STORAGE_KEY = "mkdocs-course:fixture-course"
@@ -116,4 +118,36 @@ def test_ticks_show_in_the_workbook_and_ticks_made_there_show_in_the_module(page
     page.goto(fixture_url + LISTENING)
     expect(page.get_by_role("checkbox", name=ITEMS[2])).to_be_checked()
     expect(count(page)).to_have_text("2 of 3 done")
+    page_log.assert_no_errors()
+
+
+def test_a_checklist_nested_in_an_item_keeps_its_own_count(page: Page, page_log, serve_build, tmp_path):
+    # Each checklist counts only its own items and writes only its own line:
+    # ticking a sub-step moves the sub-list's count, not its parent's.
+    config = copy_fixture_course(tmp_path)
+    listening = config.parent / "docs" / "basics" / "listening.md"
+    text = listening.read_text(encoding="utf-8")
+    nested = "- [ ] Let them finish\n    - [ ] Count to three\n    - [ ] Ask if there is more\n"
+    assert "- [ ] Let them finish\n" in text
+    listening.write_text(text.replace("- [ ] Let them finish\n", nested), encoding="utf-8")
+    url, _ = serve_build(config, COURSE_PDF=None)
+    page.goto(url + LISTENING)
+    outer = checklist(page)
+    inner = outer.locator(".course-checklist")
+    outer_count = outer.locator(":scope > .course-checklist__count")
+    inner_count = inner.locator(".course-checklist__count")
+    expect(outer_count).to_have_text("0 of 3 done")
+    expect(inner_count).to_have_text("0 of 2 done")
+
+    page.get_by_role("checkbox", name="Count to three").check()
+    expect(inner_count).to_have_text("1 of 2 done")
+    expect(outer_count).to_have_text("0 of 3 done")
+    page.get_by_role("checkbox", name=ITEMS[0]).check()
+    expect(outer_count).to_have_text("1 of 3 done")
+    expect(inner_count).to_have_text("1 of 2 done")
+
+    page.reload()
+    expect(page.get_by_role("checkbox", name="Count to three")).to_be_checked()
+    expect(outer_count).to_have_text("1 of 3 done")
+    expect(inner_count).to_have_text("1 of 2 done")
     page_log.assert_no_errors()

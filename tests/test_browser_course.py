@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -19,10 +18,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Dialog, Locator, Page, expect
 
-from helpers.build import build_site
+from helpers.build import build_site, copy_fixture_course
 
-FIXTURE_DIR = Path(__file__).resolve().parent / "fixture_course"
-REPO = Path(__file__).resolve().parent.parent
 KEY = "mkdocs-course:fixture-course"
 
 HOME, LISTENING, SPEAKING, READING = "", "basics/listening/", "basics/speaking/", "extras/reading/"
@@ -424,27 +421,10 @@ def test_resetting_the_whole_course_clears_every_module(page: Page, page_log, fi
 # --- Instant navigation, and full page loads -----------------------------------------------
 
 
-def _course_copy(tmp: Path, *, features_without: str | None = None) -> Path:
-    """Copy tests/fixture_course into `tmp` with absolute engine paths; return its mkdocs.yml."""
-    root = tmp / "fixture_course"
-    shutil.copytree(FIXTURE_DIR, root)
-    config = root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    for relative in ("../../overrides", "../../hooks/course.py"):
-        assert relative in text, f"tests/fixture_course/mkdocs.yml no longer mentions {relative}"
-        text = text.replace(relative, str(REPO / relative.removeprefix("../../")))
-    if features_without:
-        line = f"    - {features_without}\n"
-        assert line in text, f"tests/fixture_course/mkdocs.yml has no {features_without}"
-        text = text.replace(line, "")
-    config.write_text(text, encoding="utf-8")
-    return config
-
-
 @pytest.fixture(scope="module")
 def url_without_instant(serve_build, tmp_path_factory) -> str:
     """The fixture course built without navigation.instant: every link loads a whole page."""
-    config = _course_copy(tmp_path_factory.mktemp("no-instant"), features_without="navigation.instant")
+    config = copy_fixture_course(tmp_path_factory.mktemp("no-instant"), features_without="navigation.instant")
     return serve_build(config, COURSE_PDF=None).url
 
 
@@ -543,7 +523,7 @@ def test_widgets_work_once_after_navigating_back_and_forth(page: Page, page_log,
 def test_a_new_version_of_the_course_counts_its_own_checklist_and_keeps_everything_else(
     page: Page, page_log, serve_build, tmp_path
 ):
-    config = _course_copy(tmp_path)
+    config = copy_fixture_course(tmp_path)
     url, site = serve_build(config, COURSE_PDF=None)
     page.goto(url + LISTENING)
     tick(page, *LISTENING_ITEMS)

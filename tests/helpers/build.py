@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+FIXTURE_DIR = REPO / "tests" / "fixture_course"
 
 
 class BuildError(AssertionError):
@@ -67,3 +71,20 @@ def build_site(config: Path, site_dir: Path, env: dict[str, str | None] | None =
     if done.returncode != 0:
         raise BuildError(done.args, done.returncode, done.stdout)
     return site_dir
+
+
+def copy_fixture_course(tmp: Path, *, features_without: str | None = None) -> Path:
+    """Copy tests/fixture_course into `tmp` with absolute engine paths; return its mkdocs.yml."""
+    root = tmp / "fixture_course"
+    shutil.copytree(FIXTURE_DIR, root)
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    for relative in ("../../overrides", "../../hooks/course.py"):
+        assert relative in text, f"tests/fixture_course/mkdocs.yml no longer mentions {relative}"
+        text = text.replace(relative, str(REPO / relative.removeprefix("../../")))
+    if features_without:
+        line = f"    - {features_without}\n"
+        assert line in text, f"tests/fixture_course/mkdocs.yml has no {features_without}"
+        text = text.replace(line, "")
+    config.write_text(text, encoding="utf-8")
+    return config
