@@ -302,6 +302,34 @@ def test_a_chromium_that_hangs_is_stopped_at_the_time_limit(monkeypatch, tmp_pat
     assert "did not finish within 1 s" in str(error.value)
 
 
+def test_a_rebuild_with_the_same_workbook_and_styles_reuses_the_last_pdf(monkeypatch, tmp_path, built_workbook):
+    # `mkdocs serve` rebuilds the site on every save; Chromium runs again only
+    # when what the PDF is printed from has changed.
+    runs = tmp_path / "runs"
+    script = (
+        'for a in "$@"; do case "$a" in --print-to-pdf=*) out="${a#--print-to-pdf=}";; esac; done\n'
+        f'echo run >> {runs}\nprintf "%%PDF-1.4 fake" > "$out"'
+    )
+    monkeypatch.setenv("CHROMIUM", str(fake_chromium(tmp_path, script)))
+    site = tmp_path / "site"
+    (site / "assets").mkdir()
+    (site / "assets" / "course.css").write_text("h1 { color: red }")
+    target = pdf.write_pdf(built_workbook)
+    assert target.read_bytes() == b"%PDF-1.4 fake"
+
+    target.unlink()  # a rebuild starts from a clean site folder
+    (site / "search.json").write_text("changes with every edit, and is not printed")
+    assert pdf.write_pdf(built_workbook).read_bytes() == b"%PDF-1.4 fake"
+    assert runs.read_text().count("run") == 1
+
+    (site / "assets" / "course.css").write_text("h1 { color: blue }")
+    pdf.write_pdf(built_workbook)
+    workbook = site / "workbook" / "index.html"
+    workbook.write_text(workbook.read_text() + "<p>One more item</p>")
+    pdf.write_pdf(built_workbook)
+    assert runs.read_text().count("run") == 3
+
+
 # --- The real course, printed ---------------------------------------------------
 
 

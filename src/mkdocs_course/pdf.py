@@ -7,6 +7,7 @@ own print of the page; it is found at ``$CHROMIUM`` or Debian's
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import logging
 import os
 import shutil
@@ -46,6 +47,27 @@ class PdfError(Exception):
     """The workbook PDF could not be produced."""
 
 
+# The last PDF this process printed for a site, by a fingerprint of what it was
+# printed from. `mkdocs serve` rebuilds the whole site on every save, in one
+# process: when the workbook and the files it uses are unchanged, so is the
+# PDF, and Chromium (a few seconds) need not run again.
+_last_print: dict[str, bytes] = {}
+# The files a printed page can use besides its HTML (not other pages, nor the
+# search index, which change with every edit of the course).
+PRINT_INPUTS = {".css", ".js", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
+
+
+def _fingerprint(site_dir: Path, page: Path) -> str:
+    """Return a hash of the site's place, the workbook page and every file it may load."""
+    digest = hashlib.sha256(str(site_dir.resolve()).encode())
+    digest.update(page.read_bytes())
+    for path in sorted(site_dir.rglob("*")):
+        if path.suffix.lower() in PRINT_INPUTS and path.is_file():
+            digest.update(path.relative_to(site_dir).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def chromium_path() -> str:
     """Return the Chromium to print with: ``$CHROMIUM``, else Debian's ``/usr/bin/chromium``."""
     explicit = os.environ.get("CHROMIUM")
@@ -64,8 +86,13 @@ def write_pdf(config: MkDocsConfig) -> Path:
     page = site_dir / (url + "index.html" if url.endswith("/") else url)
     if not page.is_file():
         raise PdfError(f"Cannot print the workbook PDF: the workbook page {page} was not built")
-    chromium = chromium_path()
     target = site_dir / PDF_URI
+    key = _fingerprint(site_dir, page)
+    if (printed_before := _last_print.get(key)) is not None:
+        target.write_bytes(printed_before)
+        log.info(f"Workbook PDF unchanged since the last build: {target} written again without printing")
+        return target
+    chromium = chromium_path()
     with tempfile.TemporaryDirectory(prefix="mkdocs-course-pdf-", ignore_cleanup_errors=True) as scratch:
         printed = Path(scratch) / PDF_URI
         with _serve(site_dir) as root:
@@ -84,6 +111,8 @@ def write_pdf(config: MkDocsConfig) -> Path:
                 f"Its last words:\n{last}\nCheck that it starts (`{chromium} --headless --version`); {HOW_TO_FIX}"
             )
         shutil.move(printed, target)
+    _last_print.clear()  # one site at a time: serve keeps one, a build prints once
+    _last_print[key] = target.read_bytes()
     log.info(f"Workbook PDF written to {target} ({target.stat().st_size // 1024} KiB)")
     return target
 
