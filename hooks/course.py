@@ -41,6 +41,9 @@ class _Build:
     rendered: set[str]
     # Each Markdown file as messages name it, read once when the course is built.
     sources: dict[str, diagnostics.Source]
+    # Each page's widgets (under the title, after the content), made before the
+    # anchors are checked and added once search has read the page.
+    widgets: dict[str, tuple[str, str]]
 
 
 _build = _Build()
@@ -76,6 +79,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     _build.rendered = set()
     _build.pieces = {}
     _build.answers = {}
+    _build.widgets = {}
     generated = print_pages.generated_pages(course, _build.config)
     for uri, content in generated.items():
         if files.get_file_from_path(uri) is None:
@@ -99,18 +103,27 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Note each module's ids and keep its pieces for the print pages; set quiz answers aside until search has read the page."""
+    """Note each module's ids and keep its pieces for the print pages; set quiz answers aside until search has read the page.
+
+    Also makes the page's widgets, and adds their anchors to those MkDocs
+    checks links against.
+    """
     uri = page.file.src_uri
     ids = diagnostics.recorded_ids()
     diagnostics.set_current(None)
     html, answers = fragments.set_answers_aside(html)
-    if module := _build.course.module_for(uri):
+    module = _build.course.module_for(uri)
+    if module:
         module.checklist, module.quizzes = ids
         _build.rendered.add(module.id)
         # The pieces share the answers' strings: no second copy of each.
         _build.pieces[module.id] = fragments.capture(html, page.url, _build.course.practice_heading, answers)
     if answers:
         _build.answers[uri] = answers
+    _build.widgets[uri] = parts = _widgets(page, module)
+    if page.present_anchor_ids is not None:
+        # So that Markdown may link to them (#course-manage) under --strict.
+        page.present_anchor_ids.update(widgets.anchor_ids(parts[0] + parts[1]))
     return html
 
 
@@ -151,34 +164,35 @@ def _link(file, page: Page) -> str:
     return file.url_relative_to(page.file) if file else ""
 
 
-@event_priority(-100)  # after the search plugin has read the content: see _add_widgets
+@event_priority(-100)  # after the search plugin has read the content: see _widgets
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     """Add the course's HTML to the page; give templates the course, the module and the data course.js reads."""
     module = _build.course.module_for(page.file.src_uri)
     page.content = fragments.put_answers_back(page.content or "", _build.answers.pop(page.file.src_uri, []))
     if page.file.src_uri in (print_pages.WORKBOOK_URI, print_pages.ANSWER_KEY_URI):
         page.content = _print_page(page.file.src_uri, page, page.content or "")
-    page.content = _add_widgets(page, module)
+    top, bottom = _build.widgets.pop(page.file.src_uri, ("", ""))
+    content = page.content or ""
+    page.content = (widgets.after_title(content, top) if top else content) + bottom
     context["course"] = _build.course
     context["course_module"] = module
     context["course_page_data"] = site.page_data(_build.course, page, module)
     return context
 
 
-def _add_widgets(page: Page, module: Module | None) -> str:
-    """Return the page's content with the course's own HTML (``mkdocs_course.widgets``) added.
+def _widgets(page: Page, module: Module | None) -> tuple[str, str]:
+    """Return the course's own HTML for a page (``mkdocs_course.widgets``): what goes under its title, and after it.
 
-    Added after search has indexed the page, so that search finds lessons,
-    not "Mark as read" on every page, and does not parse this HTML at all.
+    Added to the content after search has indexed the page, so that search
+    finds lessons, not "Mark as read" on every page, and does not parse this
+    HTML at all.
     """
-    course, html = _build.course, page.content or ""
-    href = partial(normalize_url, page=page)
+    course, href = _build.course, partial(normalize_url, page=page)
     if module:
-        html = widgets.after_title(html, widgets.module_header(course, module))
-        return html + widgets.module_footer(course, module, href)
+        return widgets.module_header(course, module), widgets.module_footer(course, module, href)
     if page.is_homepage:
-        return html + widgets.dashboard(course, href) + widgets.progress_tools(course)
-    return html
+        return "", widgets.dashboard(course, href) + widgets.progress_tools(course)
+    return "", ""
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

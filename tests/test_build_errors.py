@@ -319,3 +319,20 @@ def test_a_course_without_its_css_or_javascript_says_how_to_load_them(tmp_path):
         "mkdocs.yml: extra_javascript has no 'assets/course/course.js' of type module; add `- path: "
         "assets/course/course.js` with `type: module` under extra_javascript so quizzes, checklists and progress work",
     )
+
+
+def test_markdown_may_link_to_the_anchors_of_the_course_widgets(tmp_path):
+    # The dashboard and progress tools are added after the Markdown is
+    # rendered; their anchors still count when --strict checks links.
+    home = "# Home\n\nSee [your progress](#course-dashboard) and [keep a copy](#course-manage).\n"
+    other = "# Other\n\nBack to [the progress tools](index.md#course-manage).\n"
+    pages = {"index.md": home, "other.md": other, "listening.md": FRONT_MATTER + BODY}
+    config_file = write_course(tmp_path, pages, MKDOCS_YML + "validation:\n  links:\n    anchors: warn\n")
+    done = mkdocs_build(config_file)
+    assert done.returncode == 0, done.stdout
+    page = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'id="course-manage"' in page and 'href="#course-manage"' in page
+
+    (tmp_path / "docs" / "other.md").write_text(other.replace("#course-manage", "#course-nowhere"), encoding="utf-8")
+    done = mkdocs_build(config_file)
+    assert done.returncode != 0 and "course-nowhere" in done.stdout

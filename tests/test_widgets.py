@@ -124,3 +124,8 @@ def test_only_the_workbook_offers_printing_with_ticks_and_the_pdf():
 def test_a_header_goes_right_under_the_title(content, expected):
     assert widgets.after_title(content, "WIDGET") == expected
 
+
+
+def test_anchor_ids_lists_every_id_the_widgets_write():
+    html = '<h2 id="course-manage">Keep</h2><p class="x" id="course-overall"></p><a href="#id">no id</a>'
+    assert widgets.anchor_ids(html) == {"course-manage", "course-overall"}

@@ -218,3 +218,8 @@ def after_title(html: str, widget: str) -> str:
     """
     head, closing, rest = html.partition("</h1>")
     return f"{head}{closing}\n{widget}{rest}" if closing else f"{widget}\n{html}"
+
+
+def anchor_ids(html: str) -> set[str]:
+    """Return the ids of the elements in widget HTML (written by this module as `` id="..."``)."""
+    return {part.split('"', 1)[0] for part in html.split(' id="')[1:]}
