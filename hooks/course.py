@@ -137,12 +137,10 @@ def _print_page(uri: str, page: Page, html: str) -> str:
     """
     course, pieces, workbook = _build.course, _build.pieces, uri == print_pages.WORKBOOK_URI
     actions = widgets.print_actions(course, workbook, partial(normalize_url, page=page))
-    if workbook:
-        other = _build.files.get_file_from_path(print_pages.ANSWER_KEY_URI)
-        html = print_pages.workbook_html(course, pieces, page.url, _link(other, page), _title_id(html), actions)
-    else:
-        other = _build.files.get_file_from_path(print_pages.WORKBOOK_URI)
-        html = print_pages.answer_key_html(course, pieces, page.url, _link(other, page), _title_id(html), actions)
+    # Each print page links to the other.
+    other = _build.files.get_file_from_path(print_pages.ANSWER_KEY_URI if workbook else print_pages.WORKBOOK_URI)
+    assemble = print_pages.workbook_html if workbook else print_pages.answer_key_html
+    html = assemble(course, pieces, page.url, _link(other, page), _title_id(html), actions)
     # Each piece is used by one print page only: a large course's pieces
     # would otherwise stay in memory to the end.
     for piece in pieces.values():

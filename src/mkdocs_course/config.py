@@ -118,10 +118,10 @@ class _Locator:
 
     def line(self, key: str, nth: int = 1) -> str:
         """Return ``mkdocs.yml:N`` for the ``nth`` mention of ``key`` under ``course:``."""
-        self._read()
+        lines = self._read()
         pattern = re.compile(rf"^\s*(?:-\s*)?(?:id:\s*)?['\"]?{re.escape(str(key))}['\"]?\s*:?")
-        for number in range(self.start, len(self.lines)):
-            if pattern.match(self.lines[number]):
+        for number in range(self.start, len(lines)):
+            if pattern.match(lines[number]):
                 nth -= 1
                 if not nth:
                     return f"{self.name}:{number + 1}"

@@ -55,6 +55,7 @@ class Module:
         body: str = "",
         checklist: list[str] | None = None,
         quizzes: list[str] | None = None,
+        order_at: str = "",
     ) -> None:
         self.id = id
         self.src_uri = src_uri
@@ -73,6 +74,8 @@ class Module:
         """Ids of the module's checklist items, in page order."""
         self.quizzes: list[str] = quizzes or []
         """Ids of the module's quizzes, in page order."""
+        self.order_at = order_at
+        """Where the module's `order` is (``path:line``), for messages."""
         # Filled in once the course is ordered.
         self.position = 0
         self.of = 0
@@ -237,10 +240,9 @@ def build_course(
                 body=body if read_ids else "",
                 checklist=checklist,
                 quizzes=quizzes,
+                order_at=f"{page.display_path}:{front.line('order')}",
             )
         )
-        # Where the module's `order` is, for the order checks below.
-        section.modules[-1]._order_at = f"{page.display_path}:{front.line('order')}"
     for section in sections.values():
         problems += _check_order(section, claimed[section.id])
     ordered = [sections[s] for s in section_ids]
@@ -289,8 +291,8 @@ def _check_order(section: Section, claimed: Collection[int] = ()) -> list[str]:
         if module.order in by_order:
             other = by_order[module.order]
             problems.append(
-                f"{module._order_at}: order {module.order} in section "
-                f"'{section.id}' is also used by {other._order_at.rsplit(':', 1)[0]}; give each module its own number"
+                f"{module.order_at}: order {module.order} in section "
+                f"'{section.id}' is also used by {other.order_at.rsplit(':', 1)[0]}; give each module its own number"
             )
         by_order.setdefault(module.order, module)
     expected = 1
@@ -299,7 +301,7 @@ def _check_order(section: Section, claimed: Collection[int] = ()) -> list[str]:
             module = by_order[order]
             missing = expected if order == expected + 1 else f"{expected}-{order - 1}"
             problems.append(
-                f"{module._order_at}: section '{section.id}' has no module with "
+                f"{module.order_at}: section '{section.id}' has no module with "
                 f"order {missing}; number the modules 1, 2, 3 ... without gaps"
             )
         expected = order + 1

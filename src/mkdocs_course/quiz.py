@@ -126,6 +126,8 @@ class QuizBlockProcessor(BlockProcessor):
         )
         kind = "checkbox" if quiz.kind == "multiple" else "radio"
         texts = []
+        # Each option's words follow its verdict in the key once inline Markdown is rendered (QuizKeyTreeprocessor).
+        key_texts = self.parser.md.__dict__.setdefault("course_key_texts", [])
         for number, option in enumerate(quiz.options):
             wrapper = etree.SubElement(options, "div", {"class": "course-quiz__option", "data-option": str(number)})
             label = etree.SubElement(wrapper, "label", {"class": "course-quiz__label"})
@@ -151,8 +153,7 @@ class QuizBlockProcessor(BlockProcessor):
             )
             verdict = etree.SubElement(item, "strong", {"class": "course-quiz__verdict"})
             verdict.text = AtomicString(t["quiz.correct"] if option.correct else t["quiz.wrong"])
-            # The option's words follow once inline Markdown is rendered (QuizKeyTreeprocessor).
-            self.parser.md.__dict__.setdefault("course_key_texts", []).append((texts[number], item))
+            key_texts.append((texts[number], item))
             if option.feedback:
                 self._blocks(item, option.feedback, "course-quiz__feedback")
         if quiz.explanation:

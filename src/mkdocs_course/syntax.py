@@ -187,8 +187,7 @@ def _parse_quiz(lines: list[str], start: int, end: int, problems: list[Problem])
     line_no = start + 1
     attrs = _parse_attrs(QUIZ_OPEN.match(lines[start]).group("attrs"), line_no, found)
     question: list[str] = []
-    # [text, correct, line, feedback] of each option while its lines are read.
-    options: list[list] = []
+    options: list[Option] = []
     explanation: list[str] = []
     state = "question"  # question -> options -> explanation
     after_blank = False
@@ -198,11 +197,11 @@ def _parse_quiz(lines: list[str], start: int, end: int, problems: list[Problem])
         feedback = FEEDBACK.match(line)
         if state in ("question", "options") and option:
             state = "options"
-            options.append([option.group("text").strip(), option.group("mark") != " ", number, ""])
-            if not options[-1][0]:
+            options.append(Option(option.group("text").strip(), option.group("mark") != " ", number))
+            if not options[-1].text:
                 found.append(Problem(number, "quiz option has no text; write the answer after '- [ ]' or '- [x]'"))
         elif state == "options" and feedback and not after_blank:
-            options[-1][3] += feedback.group("text") + "\n"
+            options[-1].feedback += feedback.group("text") + "\n"
         elif feedback and (state == "question" or (state == "options" and after_blank)):
             found.append(
                 Problem(
@@ -216,7 +215,7 @@ def _parse_quiz(lines: list[str], start: int, end: int, problems: list[Problem])
             after_blank = True
             continue
         elif state == "options" and line.startswith(("  ", "\t")) and not after_blank:
-            options[-1][0] += " " + line.strip()  # a wrapped option line
+            options[-1].text += " " + line.strip()  # a wrapped option line
         elif state == "question":
             question.append(line)
         else:
@@ -233,7 +232,7 @@ def _parse_quiz(lines: list[str], start: int, end: int, problems: list[Problem])
         )
     elif len(options) == 1:
         found.append(Problem(line_no, "quiz has only one option; add at least one more '- [ ] ...' answer"))
-    elif not any(correct for _, correct, _, _ in options):
+    elif not any(o.correct for o in options):
         found.append(Problem(line_no, "quiz has no correct option; mark the right answer(s) with '- [x]'"))
     problems.extend(found)
     if found:
@@ -244,7 +243,7 @@ def _parse_quiz(lines: list[str], start: int, end: int, problems: list[Problem])
         line=line_no,
         end_line=end + 1,
         question=question_text,
-        options=[Option(text, correct, line, feedback.strip()) for text, correct, line, feedback in options],
+        options=[Option(o.text, o.correct, o.line, o.feedback.strip()) for o in options],
         explanation="\n".join(explanation).strip(),
         explicit_id=explicit is not None,
     )

@@ -26,6 +26,9 @@ from .strings import fill
 Href = Callable[[str], str]
 """Turns a site-relative URL into a link relative to the page being built."""
 
+MANAGE_ID = "course-manage"
+"""The progress tools' heading on the home page: the dashboard links to it, and so may Markdown."""
+
 
 def _text(value: object) -> str:
     return escape(str(value), quote=False)
@@ -151,9 +154,6 @@ def _card(t: dict[str, str], section: str, module: Module, href: Href) -> str:
         '<div class="course-bar" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow="0"'
         f' aria-labelledby="{card}"></div><span class="course-card__state"></span></div></li>'
     )
-
-
-MANAGE_ID = "course-manage"
 
 
 def progress_tools(course: Course) -> str:
