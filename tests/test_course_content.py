@@ -86,7 +86,18 @@ def test_every_quiz_explains_itself(module_id):
         assert 3 <= len(quiz.options) <= 5
 
 
-@pytest.mark.parametrize("page", ["steps/healthy-boundaries", "steps/forgiveness", "strategies/overcoming-jealousy"])
+@pytest.mark.parametrize(
+    "page",
+    [
+        "steps/healthy-boundaries",
+        "steps/forgiveness",
+        "strategies/overcoming-jealousy",
+        "strategies/emotional-intimacy",
+        "steps/shared-goals-and-values",
+        "steps/consistency-and-reliability",
+        "steps/quality-time",
+    ],
+)
 def test_sensitive_modules_point_to_more_help(page):
     assert "get-help.md" in MODULES[page].body
 
