@@ -1,0 +1,153 @@
+"""Python-Markdown extension ``course_checklist``: task lists become checklists.
+
+Each ``- [ ] item`` becomes one ``<label>`` holding its checkbox and its text,
+with a stable ``data-item-id`` so a learner's ticks survive edits to other
+items. A preprocessor reports problems with source lines and writes each
+item's id onto its line; a tree processor (before pymdownx.tasklist and inline
+parsing) builds the markup, so the extension works with or without tasklist.
+"""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
+
+from . import syntax
+from .diagnostics import Reporter
+from .strings import fill, strings_for
+
+MARKER = re.compile(r"^\[(?P<mark>[ xX])\]\s+")
+ID_SUFFIX = re.compile(r"\s*\{:?\s*#(?P<id>[A-Za-z][\w-]*)\s*\}\s*$")
+
+
+class ChecklistPreprocessor(Preprocessor):
+    """Report checklist problems and pin every item's id onto its line."""
+
+    def __init__(self, md: Markdown, reporter: Reporter) -> None:
+        super().__init__(md)
+        self.reporter = reporter
+
+    def run(self, lines: list[str]) -> list[str]:
+        """Append ``{#id}`` to items that have no explicit id."""
+        self.md.course_checklist_found = False
+        if not any("[" in line for line in lines):
+            return lines
+        page = syntax.scan(lines)
+        # The tree processor has nothing to do on a page without items.
+        self.md.course_checklist_found = bool(page.checklist)
+        out = list(lines)
+        # The quiz preprocessor runs next on these lines: hand it this scan
+        # (only checklist lines change here, and quizzes skip them).
+        self.md.course_scan = (out, page)
+        for problem in page.checklist_problems:
+            self.reporter.report(problem)
+        for item in page.checklist:
+            if not item.explicit_id:
+                out[item.line - 1] = out[item.line - 1].rstrip() + f" {{#{item.id}}}"
+        return out
+
+
+class ChecklistTreeprocessor(Treeprocessor):
+    """Turn task-list items into labelled, saveable checkboxes."""
+
+    def __init__(self, md: Markdown, strings: dict[str, str]) -> None:
+        super().__init__(md)
+        self.strings = strings
+
+    def run(self, root: etree.Element) -> None:
+        """Rebuild every list that holds task items."""
+        if not getattr(self.md, "course_checklist_found", True):
+            return
+        # Lists of both kinds: Python-Markdown merges "- [ ]" items into a numbered
+        # list just above them, and each item's id was pinned on its line either way.
+        lists = [(parent, child) for parent in root.iter() for child in parent if child.tag in ("ul", "ol")]
+        for parent, ul in lists:
+            items = [li for li in ul if li.tag == "li" and self._convert(li)]
+            if not items:
+                continue
+            ul.set("class", _join(ul.get("class"), "course-checklist__items"))
+            wrapper = etree.Element("div", {"class": "course-checklist"})
+            index = list(parent).index(ul)
+            parent.remove(ul)
+            parent.insert(index, wrapper)
+            wrapper.append(ul)
+            wrapper.tail, ul.tail = ul.tail, None
+            count = etree.SubElement(
+                wrapper, "p", {"class": "course-checklist__count", "aria-live": "polite", "hidden": "hidden", "data-search-exclude": ""}
+            )
+            count.text = AtomicString(fill(self.strings["checklist.count"], done=0, total=len(items)))
+
+    def _convert(self, li: etree.Element) -> bool:
+        """Make one ``<li>`` a checklist item; False when it is not a task item."""
+        holder = li
+        if not (li.text or "").strip() and len(li) and li[0].tag == "p":
+            holder = li[0]  # a loose list wraps the text in <p>
+        match = MARKER.match(holder.text or "")
+        if not match:
+            return False
+        text = holder.text[match.end() :]
+        first, newline, more = text.partition("\n")
+        item_id = ID_SUFFIX.search(first)
+        if not item_id:
+            return False  # not pinned by the preprocessor (e.g. in a quiz), so nothing can save it
+        first = first[: item_id.start()]
+        li.set("class", _join(li.get("class"), "course-checklist__item"))
+        li.set("data-item-id", item_id.group("id"))
+        label = etree.Element("label", {"class": "course-checklist__label"})
+        box = etree.SubElement(label, "input", {"class": "course-checklist__box", "type": "checkbox"})
+        if match.group("mark") != " ":
+            box.set("checked", "checked")
+        span = etree.SubElement(label, "span", {"class": "course-checklist__text"})
+        span.text = first + newline + more
+        # Inline children before the first block (links, emphasis) belong to the text.
+        for child in list(holder):
+            if child.tag in ("ul", "ol", "p", "div", "pre", "blockquote", "table"):
+                break
+            holder.remove(child)
+            span.append(child)
+        holder.text = None
+        if holder is li:
+            li.insert(0, label)
+        else:
+            index = list(li).index(holder)
+            li.remove(holder)
+            li.insert(index, label)
+            label.tail = holder.tail
+            for offset, child in enumerate(list(holder), start=1):
+                li.insert(index + offset, child)
+        return True
+
+
+def _join(existing: str | None, extra: str) -> str:
+    """Add a class to an element's class list."""
+    return f"{existing} {extra}" if existing else extra
+
+
+class ChecklistExtension(Extension):
+    """Register the checklist preprocessor and tree processor."""
+
+    def __init__(self, **kwargs) -> None:
+        self.config = {
+            "language": ["en", "Language of the 'N of M done' line (follows theme.language)."],
+            # Not None: Python-Markdown would read a None default as a yes/no option.
+            "build": [Reporter(), "Where mistakes are reported, naming the file being rendered (the course build hands itself)."],
+            "strings": [{}, "Overrides of UI strings, e.g. {'checklist.count': '{done}/{total}'}."],
+        }
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        """Run the preprocessor before quizzes are rewritten; the tree processor before tasklist (25)."""
+        strings = strings_for(self.getConfig("language"), self.getConfig("strings"))
+        md.preprocessors.register(ChecklistPreprocessor(md, self.getConfig("build")), "course_checklist", 28)
+        md.treeprocessors.register(ChecklistTreeprocessor(md, strings), "course_checklist", 26)
+        md.registerExtension(self)
+
+
+def makeExtension(**kwargs) -> ChecklistExtension:  # noqa: N802 (Python-Markdown's entry point)
+    """Return the extension for ``markdown.Markdown(extensions=['mkdocs_course.checklist'])``."""
+    return ChecklistExtension(**kwargs)

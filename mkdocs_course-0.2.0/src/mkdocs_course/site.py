@@ -1,0 +1,160 @@
+"""Glue between MkDocs objects and the pure course model.
+
+The hooks call these functions; each takes MkDocs' own objects, converts them
+to plain data and hands them to the model.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import os
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from jinja2.utils import htmlsafe_json_dumps
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from .config import CourseConfig
+from .diagnostics import Source
+from .frontmatter import body_line_offset
+from .model import Course, Module, PageSource, build_course
+
+MANIFEST_URI = "course-manifest.json"
+# The words course.js shows; templates render the rest into the HTML, so every
+# page carries only these.
+SCRIPT_STRINGS = ("quiz.", "checklist.", "state.", "storage.", "progress.", "module.progress", "dashboard.overall", "dashboard.continue")
+
+
+def display_path(config: MkDocsConfig, abs_path: str | None, src_uri: str) -> str:
+    """Return a source path as an author types it: relative to mkdocs.yml (``docs/x.md``)."""
+    if not abs_path:
+        return src_uri
+    relative = os.path.relpath(abs_path, _config_dir(config.config_file_path))
+    return relative.replace(os.sep, "/") if not relative.startswith("..") else abs_path
+
+
+@functools.lru_cache(maxsize=8)
+def _config_dir(config_file: str | None) -> str:
+    """Return the folder of mkdocs.yml with links resolved (asked once per build, not per page)."""
+    return os.path.dirname(os.path.realpath(config_file or "mkdocs.yml"))
+
+
+def namespace(config: MkDocsConfig) -> str:
+    """Return the default storage namespace: the site's root path (e.g. ``/my-course/``)."""
+    return urlsplit(config.site_url or "/").path or "/"
+
+
+def course_from_files(
+    files: Files, config: MkDocsConfig, course_config: CourseConfig, *, keep_source: bool = False
+) -> tuple[Course, list[str], dict[str, Source]]:
+    """Build the course from the Markdown files MkDocs found; also return each file as messages name it."""
+    pages = [
+        PageSource(f.src_uri, display_path(config, f.abs_src_path, f.src_uri), f.content_string)
+        for f in files.documentation_pages()
+        if not f.generated_by
+    ]
+    sources = {page.src_uri: Source(page.display_path, body_line_offset(page.text)) for page in pages}
+    course, problems = build_course(
+        pages,
+        course_config,
+        site_name=config.site_name,
+        namespace=namespace(config),
+        language=config.theme.get("language") or "en",
+        use_directory_urls=config.use_directory_urls,
+        keep_source=keep_source,
+    )
+    return course, problems, sources
+
+
+def source_of(page: Page, config: MkDocsConfig, known: dict[str, Source]) -> Source:
+    """Return the file and front-matter line offset of a page about to be rendered.
+
+    Pages read when the course was built are in ``known``; a generated page
+    (the workbook) says nothing of its own, as its mistakes are its modules'.
+    """
+    if source := known.get(page.file.src_uri):
+        return source
+    path = display_path(config, page.file.abs_src_path, page.file.src_uri)
+    return Source(path, 0, quiet=bool(page.file.generated_by))
+
+
+def page_key(page: Page, module: Module | None) -> str:
+    """Return the key a page's saved progress is stored under."""
+    return module.id if module else page.file.src_uri[:-3]
+
+
+def page_data(course: Course, page: Page, module: Module | None) -> str:
+    """Return the JSON a page hands to course.js in ``<script id="__course">``, safe inside that element.
+
+    The words are the same on every page: they are serialised once per course.
+    """
+    if course.script_strings_json is None:
+        strings = {key: text for key, text in course.strings.items() if key.startswith(SCRIPT_STRINGS)}
+        course.script_strings_json = htmlsafe_json_dumps(strings)
+    data = {
+        "manifest": MANIFEST_URI,
+        "namespace": course.namespace,
+        "page": page_key(page, module),
+        "module": module is not None,
+        "title": module.title if module else page.title,
+        "completion": course.completion,
+    }
+    return f'{htmlsafe_json_dumps(data)[:-1]}, "strings": {course.script_strings_json}}}'
+
+
+def nav_for(course: Course, files: Files, extra_pages: list[str]) -> list[Any]:
+    """Return an MkDocs ``nav`` list for the course.
+
+    Home first, then each section's modules in course order, then the other
+    top-level pages, then the generated pages that belong in it (the workbook).
+    Pages in folders of their own (such as an authoring guide) come last, one
+    section per folder, so they stay apart from what learners follow.
+    """
+    module_uris = {m.src_uri for m in course.modules}
+    home = next((f.src_uri for f in files.documentation_pages() if f.src_uri == "index.md"), None)
+    nav: list[Any] = [home] if home else []
+    for section in course.sections:
+        if section.modules:
+            nav.append({section.title: [m.src_uri for m in section.modules]})
+    others = sorted(
+        f.src_uri
+        for f in files.documentation_pages()
+        if f.src_uri not in module_uris and f.src_uri != home and f.src_uri not in extra_pages and not f.generated_by
+    )
+    nav += [uri for uri in others if "/" not in uri]
+    nav += [uri for uri in extra_pages if files.get_file_from_path(uri)]
+    folders: dict[str, list[str]] = {}
+    for uri in others:
+        if "/" in uri:
+            folders.setdefault(uri.split("/", 1)[0], []).append(uri)
+    for folder, uris in folders.items():
+        uris.sort(key=lambda uri: (not uri.endswith("index.md"), uri))
+        nav.append({folder.replace("-", " ").replace("_", " ").capitalize(): uris})
+    return nav
+
+
+def unreachable_modules(course: Course, nav_pages: list[Page], config: MkDocsConfig) -> list[str]:
+    """Return a message for each module the site navigation does not lead to."""
+    in_nav = {page.file.src_uri for page in nav_pages}
+    return [
+        f"{display_path(config, config.docs_dir + '/' + m.src_uri, m.src_uri)}:1: module '{m.title}' is not in the "
+        "navigation; remove `nav` from mkdocs.yml to let the course order it, or add the page to `nav`"
+        for m in course.modules
+        if m.src_uri not in in_nav
+    ]
+
+
+def generated_file(config: MkDocsConfig, src_uri: str, content: str, *, in_nav: bool = True) -> File:
+    """Return a page the build writes from the course model (one left out of the nav says so, or MkDocs warns)."""
+    inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
+    return File.generated(config, src_uri, content=content, inclusion=inclusion)
+
+
+def write_manifest(course: Course, site_dir: str) -> Path:
+    """Write ``course-manifest.json`` at the site root."""
+    path = Path(site_dir) / MANIFEST_URI
+    path.write_text(json.dumps(course.manifest(), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return path
