@@ -18,6 +18,7 @@ site_name: Plugin course
 site_url: {url}
 theme:
   name: material
+  font: false  # Material's default loads Google Fonts, which the policy blocks
 plugins:
   - search
   - course:
