@@ -4,7 +4,7 @@
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
-# Remembers which pyproject.toml the venv was installed from.
+# Remembers which pyproject.toml and constraints.txt the venv was installed from.
 STAMP  := $(VENV)/.installed
 PYTEST_ARGS ?=
 
@@ -17,14 +17,15 @@ help:
 	@echo "make build   build site/ with mkdocs build --strict"
 	@echo "make check   check docs/ for author mistakes without building"
 	@echo "make bench   compare build time and memory with plain Material"
-	@echo "make assets  minify frontend/ into overrides/assets/course/ (commit both)"
+	@echo "make assets  minify frontend/ into src/mkdocs_course/theme/assets/course/ (commit both)"
 	@echo "make clean   remove site/ and caches (keeps .venv)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -e '.[test]'
+# constraints.txt pins every package to the version this course builds with.
+$(STAMP): pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/python -m pip install -c constraints.txt -e '.[test]'
 	@touch $@
 
 venv: $(STAMP)

@@ -3,7 +3,7 @@
     python scripts/build_assets.py          (or: make assets)
 
 ``frontend/`` holds the sources people read and edit; the theme serves the
-minified copies this writes to ``overrides/assets/course/``, as Material
+minified copies this writes to ``src/mkdocs_course/theme/assets/course/``, as Material
 ships built bundles from its sources. Minifying here rather than in every
 build keeps two C libraries out of each build's start-up and the minifiers
 out of the runtime dependencies. rjsmin and rcssmin only drop comments and
@@ -20,7 +20,7 @@ import rjsmin
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "frontend"
-BUILT = ROOT / "overrides" / "assets" / "course"
+BUILT = ROOT / "src" / "mkdocs_course" / "theme" / "assets" / "course"
 MINIFIERS = {".js": rjsmin.jsmin, ".css": rcssmin.cssmin}
 
 

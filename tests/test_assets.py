@@ -1,6 +1,6 @@
 """The course's JS and CSS reach learners minified; the sources in frontend/ stay readable.
 
-The build serves the copies in overrides/assets/course/ as they are, so these
+The build serves the copies in src/mkdocs_course/theme/assets/course/ as they are, so these
 tests are what keeps them in step with frontend/ (``make assets`` writes them).
 """
 from __future__ import annotations
@@ -51,5 +51,5 @@ def test_minifying_drops_comments_and_white_space_only(tmp_path, monkeypatch):
 
 def test_a_build_serves_the_minified_copies_as_they_are(fixture_site):
     served = fixture_site / "assets" / "course"
-    for path in (ROOT / "overrides" / "assets" / "course").glob("*.[jc]s*"):
+    for path in (ROOT / "src" / "mkdocs_course" / "theme" / "assets" / "course").glob("*.[jc]s*"):
         assert (served / path.name).read_bytes() == path.read_bytes()

@@ -47,6 +47,10 @@ class CourseConfig(Config):
     """Heading of the practice section the workbook copies from each module."""
     strings = c.DictOfItems(c.Type(str), default={})
     """Overrides of words shown to learners, e.g. ``strings: {quiz.submit: Check}``."""
+    csp = c.Type((bool, str), default=True)
+    """The Content-Security-Policy every page carries: ``true`` (the engine's strict
+    policy, ``csp.DEFAULT_POLICY``), ``false`` for none, or a policy of your own, e.g.
+    ``csp: "default-src 'self'; frame-src https://www.youtube-nocookie.com"``."""
 
 
 _KEYS = [key for key, _ in CourseConfig._schema]
@@ -60,12 +64,13 @@ def load_course_config(raw: object, config_file: str | None) -> tuple[CourseConf
     where = _Locator(config_file)
     if raw is None:
         raw = {}
-    if not isinstance(raw, dict):
-        return CourseConfig(), [f"{where.line('course')}: extra.course must be a mapping of settings"]
+    problems = []
+    if not isinstance(raw, dict):  # go on with the defaults, so the build reports the rest
+        raw, problems = {}, [f"{where.line('course')}: extra.course must be a mapping of settings"]
     course = CourseConfig(config_file_path=config_file)
     course.load_dict(raw)
     failed, warnings = course.validate()
-    messages = [f"{where.line(key)}: extra.course.{key}: {error}" for key, error in failed]
+    messages = problems + [f"{where.line(key)}: extra.course.{key}: {error}" for key, error in failed]
     for key, warning in warnings:
         sub = re.match(_SUB_UNKNOWN, str(warning))
         if sub and key == "sections":  # a section's own key, e.g. "lable:"
@@ -81,6 +86,12 @@ def load_course_config(raw: object, config_file: str | None) -> tuple[CourseConf
             messages.append(f"{where.line(key)}: extra.course.{key}: {warning}")
     if failed:
         return course, messages
+    return course, messages + check_settings(course, where)
+
+
+def check_settings(course: CourseConfig, where: _Locator) -> list[str]:
+    """Return a message for each mistake the schema cannot see: bad or repeated section ids, unknown strings."""
+    messages = []
     seen: list[str] = []
     for section in course.sections:
         if not is_valid_id(section.id):
@@ -94,7 +105,7 @@ def load_course_config(raw: object, config_file: str | None) -> tuple[CourseConf
             near = difflib.get_close_matches(key, list(STRINGS["en"]), n=1)
             hint = f"did you mean '{near[0]}'?" if near else "see the authoring guide for the list"
             messages.append(f"{where.line(key)}: extra.course.strings has no string '{key}'; {hint}")
-    return course, messages
+    return messages
 
 
 class _Locator:
