@@ -17,7 +17,7 @@ help:
 	@echo "make build   build site/ with mkdocs build --strict"
 	@echo "make check   check docs/ for author mistakes without building"
 	@echo "make bench   compare build time and memory with plain Material"
-	@echo "make assets  minify frontend/ into overrides/assets/course/ (commit both)"
+	@echo "make assets  bundle and minify frontend/ with esbuild (commit both; needs npm ci)"
 	@echo "make clean   remove site/ and caches (keeps .venv)"
 
 $(BIN)/python:
@@ -31,10 +31,18 @@ venv: $(STAMP)
 
 # The theme serves minified copies of frontend/; tests/test_assets.py fails
 # when they are stale, so `make test` checks them rather than rewriting them.
-assets: $(STAMP)
+# esbuild comes from npm, pinned in package-lock.json.
+node_modules/.bin/esbuild: package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+assets: $(STAMP) node_modules/.bin/esbuild
 	$(BIN)/python scripts/build_assets.py
 
-serve: assets
+# The committed copies are current, so writing a course needs no Node: the
+# assets are rebuilt first only where esbuild is installed (npm ci).
+serve: $(STAMP)
+	@if [ -x node_modules/.bin/esbuild ]; then $(BIN)/python scripts/build_assets.py; fi
 	COURSE_PDF=true exec $(BIN)/mkdocs serve -a 127.0.0.1:8000
 
 # Chromium: $CHROMIUM, else Playwright's own, else /usr/bin/chromium; with none,
