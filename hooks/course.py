@@ -120,6 +120,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         _build.pieces[module.id] = fragments.capture(html, page.url, _build.course.practice_heading, answers)
     if answers:
         _build.answers[uri] = answers
+    # Controls an author places with a marker line (the help page's "Erase everything").
+    html = widgets.place_markers(html, _build.course)
     _build.widgets[uri] = parts = _widgets(page, module)
     if page.present_anchor_ids is not None:
         # So that Markdown may link to them (#course-manage) under --strict.

@@ -102,7 +102,9 @@ function setUpPage() {
   for (const link of findAll(".md-content a[href]")) {
     if (link.host === location.host) link.classList.add("course-int");
   }
-  if (course.page.module) changeProgress(course, record => (record.last = course.page.page));
+  // "Continue where you left off" needs no save while an unreadable record
+  // waits to be downloaded: the learner's own next change replaces it.
+  if (course.page.module && course.unreadable == null) changeProgress(course, record => (record.last = course.page.page));
   else repaint(course);
   loadManifest();
 }
