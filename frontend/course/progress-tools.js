@@ -5,7 +5,7 @@
 
 import {downloadText, find, setUpOnce} from "./dom.js";
 import {exportFile, importProblem, mergeProgress} from "./record.js";
-import {eraseEverything, loadRecord, setVisitOnly} from "./storage.js";
+import {eraseEverything, hasSavedOnDevice, loadRecord, setVisitOnly} from "./storage.js";
 import {changeProgress} from "./progress.js";
 import {repaint} from "./paint.js";
 import {translate} from "./strings.js";
@@ -72,9 +72,10 @@ function resetCourse(course, button) {
   say(course, button, "progress.done_reset");
 }
 
-/** "Don't keep my progress on this device": on asks first, as it removes what is saved here. */
+/** "Don't keep my progress on this device": asks first when that removes what is saved here. */
 function chooseVisitOnly(course, box) {
-  if (box.checked && !confirm(translate(course, "progress.confirm_visit_only"))) {
+  const removesProgress = box.checked && hasSavedOnDevice(course);
+  if (removesProgress && !confirm(translate(course, "progress.confirm_visit_only"))) {
     box.checked = false;
     return;
   }

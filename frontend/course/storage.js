@@ -189,6 +189,15 @@ function writeFlag(course, visitOnly) {
   else sessionStorage.removeItem(key);
 }
 
+/** Whether this course has anything saved in localStorage (so going visit-only would remove it). */
+export function hasSavedOnDevice(course) {
+  try {
+    return courseKeys(course, localStorage).some(key => isCourseKey(key, course.key));
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Switch between keeping progress on this device and for this visit only,
  * moving the record; return whether it worked (the mode stays as it was if not).
