@@ -31,12 +31,13 @@ venv: $(STAMP)
 
 # The theme serves minified copies of frontend/; tests/test_assets.py fails
 # when they are stale, so `make test` checks them rather than rewriting them.
-# esbuild comes from npm, pinned in package-lock.json.
-node_modules/.bin/esbuild: package-lock.json
+# esbuild comes from npm, pinned in package-lock.json; npm writes
+# node_modules/.package-lock.json on every install, so it marks the install.
+node_modules/.package-lock.json: package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
-assets: $(STAMP) node_modules/.bin/esbuild
+assets: $(STAMP) node_modules/.package-lock.json
 	$(BIN)/python scripts/build_assets.py
 
 # The committed copies are current, so writing a course needs no Node: the
@@ -47,7 +48,8 @@ serve: $(STAMP)
 
 # Chromium: $CHROMIUM, else Playwright's own, else /usr/bin/chromium; with none,
 # tests/helpers/chromium.py prints how to get one and the target fails.
-test: $(STAMP)
+# esbuild too: tests/test_assets.py rebuilds the served JS/CSS to check them.
+test: $(STAMP) node_modules/.package-lock.json
 	@chromium="$$($(BIN)/python tests/helpers/chromium.py)" || exit 1; \
 	echo "Chromium: $$chromium"; \
 	CHROMIUM="$$chromium" $(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -85,6 +85,7 @@ function loadManifest() {
   });
 }
 
+/** Set up everything on the page just shown (first load or instant navigation). */
 function setUpPage() {
   if (!readPageData()) return;
   chooseMode(course);

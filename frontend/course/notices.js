@@ -25,6 +25,7 @@ export function offerUnreadableRecord(course, raw) {
   notice.append(" ", button);
 }
 
+/** The notice element of `slot`, created at the top of the article when the page has none. */
 function noticeElement(slot) {
   let notice = find(`.course-notice[data-notice="${slot}"]`);
   if (!notice) {

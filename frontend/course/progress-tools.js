@@ -25,6 +25,7 @@ export function setUpProgressTools(course) {
   setUpOnce(".course-erase-all", button => button.addEventListener("click", () => erase(course, button)));
 }
 
+/** Download the record as a progress file. */
 function exportProgress(course) {
   const namespace = course.page.namespace;
   const text = exportFile(loadRecord(course), namespace, new Date().toISOString());
@@ -54,6 +55,7 @@ async function importProgress(course, input) {
   say(course, input, saved || course.mode === "memory" ? "progress.imported" : "progress.import_not_saved");
 }
 
+/** Clear the chosen module's progress, after one question. */
 function resetModule(course, button) {
   const option = find(".course-reset-select").selectedOptions[0];
   if (!option || !confirm(translate(course, "progress.confirm_module", {title: option.text}))) return;
@@ -62,6 +64,7 @@ function resetModule(course, button) {
   say(course, button, "progress.done_reset");
 }
 
+/** Clear the whole course's progress, after one question. */
 function resetCourse(course, button) {
   if (!confirm(translate(course, "progress.confirm_course"))) return;
   changeProgress(course, record => {
@@ -84,6 +87,7 @@ function chooseVisitOnly(course, box) {
   say(course, box, switched ? `progress.now_${course.mode}` : "progress.mode_failed");
 }
 
+/** Erase everything the course saved on this device, after one question. */
 function erase(course, button) {
   if (!confirm(translate(course, "progress.confirm_erase"))) return;
   eraseEverything(course);

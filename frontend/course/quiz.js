@@ -116,6 +116,7 @@ function clearAnswer(quiz) {
   quiz.shown = null;
 }
 
+/** Save `chosen` and whether it is right as the quiz's answer. */
 function saveAnswer(course, quiz, chosen, isRight) {
   changeProgress(course, record => {
     pageEntry(record, quiz.pageKey).quizzes[quiz.id] = {answer: chosen.map(Number), correct: isRight};
@@ -143,6 +144,7 @@ function restoreSavedAnswer(course, quiz) {
   if (isRight !== savedAnswer(course.record, quiz.pageKey, quiz.id).correct) saveAnswer(course, quiz, chosen, isRight);
 }
 
+/** Show what the record says now (another tab answered, or reset, this quiz). */
 function refreshFromRecord(course, quiz) {
   const chosen = savedChoice(course, quiz);
   const valid = chosen.length && chosen.every(value => quiz.inputs.some(input => input.value === value));

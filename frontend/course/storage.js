@@ -56,6 +56,7 @@ export function chooseMode(course) {
   }
 }
 
+/** Whether the learner chose "this visit only" in this tab. */
 function readFlag(course) {
   try {
     return sessionStorage.getItem(`${course.key}:${VISIT_ONLY_FLAG}`) === "true";
@@ -149,8 +150,11 @@ function courseKeys(course, store) {
   return keys;
 }
 
-// Material keeps this site's own choices (palette, consent, ...) under the
-// site's path followed by a dot (md-base.js); they are traces of the visit too.
+/**
+ * Whether `key` is one of Material's keys for this site.
+ * Material keeps this site's own choices (palette, consent, ...) under the
+ * site's path followed by a dot (md-base.js); they are traces of the visit too.
+ */
 function isThemeKey(key) {
   const scope = window.__md_scope?.pathname;
   return Boolean(scope) && key.startsWith(`${scope}.`);
@@ -183,6 +187,7 @@ export function eraseEverything(course) {
   }
 }
 
+/** Remember (or forget) the "this visit only" choice in sessionStorage. */
 function writeFlag(course, visitOnly) {
   const key = `${course.key}:${VISIT_ONLY_FLAG}`;
   if (visitOnly) sessionStorage.setItem(key, "true");
