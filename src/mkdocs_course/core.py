@@ -133,6 +133,8 @@ class CourseBuild(Reporter):
         module = self.course.module_for(page.file.src_uri)
         if module:
             self.pieces[module.id] = fragments.capture(html, page.url, self.course.practice_heading)
+        # Controls an author places with a marker line (the help page's "Erase everything").
+        html = widgets.place_markers(html, self.course)
         self.widgets[page.file.src_uri] = parts = self._widgets_for(page, module)
         if page.present_anchor_ids is not None:
             # So that Markdown may link to them (#course-manage) under --strict.

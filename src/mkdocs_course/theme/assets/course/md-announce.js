@@ -1,1 +1,1 @@
-(()=>{var el=document.querySelector("[data-md-component=announce]");if(el){var content=el.querySelector(".md-typeset");__md_hash(content.innerHTML)===__md_get("__announce")&&(el.hidden=!0)}})()
+(()=>{var e=document.querySelector("[data-md-component=announce]");if(e){var n=e.querySelector(".md-typeset");__md_hash(n.innerHTML)===__md_get("__announce")&&(e.hidden=!0)}})();

@@ -1,1 +1,1 @@
-(()=>{var el=document.querySelector("[data-md-component=outdated]"),base=new URL(document.currentScript.dataset.base),outdated=__md_get("__outdated",sessionStorage,base);!0===outdated&&el&&(el.hidden=!1)})()
+(()=>{var e=document.querySelector("[data-md-component=outdated]"),t=new URL(document.currentScript.dataset.base),d=__md_get("__outdated",sessionStorage,t);d===!0&&e&&(e.hidden=!1)})();
