@@ -240,7 +240,7 @@ def test_unclosed_quiz_followed_by_another_reports_only_the_unclosed_one():
 def test_spans_cover_valid_and_broken_quizzes():
     text = lines("<quiz>", "Q?", "- [x] a", "- [ ] b", "</quiz>", "", "<quiz>", "Q2?", "- [ ] a", "- [ ] b", "</quiz>")
     page = syntax.scan(text)
-    assert [(start, end, quiz is not None) for start, end, quiz in page.quiz_spans] == [(0, 4, True), (6, 10, False)]
+    assert [(start, end, quiz is not None) for start, end, quiz, _ in page.quiz_spans] == [(0, 4, True), (6, 10, False)]
 
 
 # --- Checklists ----------------------------------------------------------------
