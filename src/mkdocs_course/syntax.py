@@ -34,6 +34,8 @@ QUIZ_OPEN = re.compile(r"^ {0,3}<quiz(?P<attrs>\s[^>]*)?>\s*$", re.I)
 QUIZ_CLOSE = re.compile(r"^ {0,3}</quiz>\s*$", re.I)
 # Any quiz tag, wherever it is: a line like this that is not read as a quiz is a mistake.
 QUIZ_TAG = re.compile(r"\s*</?quiz\b", re.I)
+# The same, searched for anywhere: no leading \s*, which a search would retry at every space.
+QUIZ_ANYWHERE = re.compile(r"</?quiz\b", re.I)
 # An attribute starts where a word starts, so a long word is read once, not once per letter.
 ATTR = re.compile(r"""(?<![\w-])([A-Za-z_][\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
 OPTION = re.compile(r"^ {0,3}[-*+]\s+\[(?P<mark>[ xX])\]\s?(?P<text>.*)$")
@@ -152,7 +154,7 @@ def scan(text: str | list[str]) -> PageSyntax:
     lines = text.split("\n") if isinstance(text, str) else text
     page = PageSyntax()
     joined = text if isinstance(text, str) else "\n".join(lines)
-    if "[" not in joined and not QUIZ_TAG.search(joined):
+    if "[" not in joined and not QUIZ_ANYWHERE.search(joined):
         return page  # most pages of prose: nothing to find
     # Python-Markdown expands tabs before any extension reads the page (tab_length 4).
     lines = [line.expandtabs(4) if "\t" in line else line for line in lines]
@@ -336,6 +338,7 @@ class _Scanner:
         first_item: ChecklistItem | None = None
         line_in_block = 0
         last_item_indent = 0
+        para_reported = False
         k = 0
         while k < len(rows):
             index, text = rows[k]
@@ -409,6 +412,8 @@ class _Scanner:
                     self.mark(index, "quote")
                 else:
                     mode = "para"
+                    # A run of items under a paragraph line (or a mistyped item) is one mistake.
+                    para_reported = index in self.marked
                 k += 1
                 continue
             if mode == "list":
@@ -422,13 +427,15 @@ class _Scanner:
                 mode = "quote"
                 self.mark(index, "quote")
             elif indent <= 3 and TASK.match(text):
-                self.page.checklist_problems.append(
-                    Problem(
-                        index + 1,
-                        "this checklist item is read as part of the paragraph above it, so it shows as "
-                        "plain text; put a blank line above the list",
+                if not para_reported:
+                    self.page.checklist_problems.append(
+                        Problem(
+                            index + 1,
+                            "this checklist item is read as part of the paragraph above it, so it shows as "
+                            "plain text; put a blank line above the list",
+                        )
                     )
-                )
+                para_reported = True
                 self.mark(index, "reported")
             k += 1
         if container is not None:
