@@ -129,7 +129,8 @@ class PageSyntax:
         self.checklist: list[ChecklistItem] = []
         self.quiz_problems: list[Problem] = []
         self.checklist_problems: list[Problem] = []
-        # (first line, last line, quiz, indentation) of every quiz block, valid or not; lines 0-based.
+        # (first line, last line, quiz, indentation of its container's blocks) of every quiz block,
+        # valid or not; lines 0-based.
         self.quiz_spans: list[tuple[int, int, Quiz | None, int]] = []
 
     def ids(self) -> tuple[list[str], list[str]]:
@@ -195,6 +196,9 @@ def _is_rule(text: str) -> bool:
 _BLANK = (-1, "")
 # What neutralise leaves for a stashed run of code: a line of text with no meaning.
 _STASHED = "\x02"
+# ... and for a stashed HTML block: a paragraph of its own, so that an indented block after
+# it follows a paragraph (and is code), not the list before it.
+_STASH_BLOCK = [_BLANK, (-1, _STASHED), _BLANK]
 
 
 class _Scanner:
@@ -246,7 +250,7 @@ class _Scanner:
                 continue
             if self.markdown_tags and line.strip(" ").lower() == f"</{self.markdown_tags[-1]}>":
                 self.markdown_tags.pop()
-                rows.append(_BLANK)
+                rows += _STASH_BLOCK
                 index += 1
                 continue
             if "<" in line:
@@ -268,10 +272,15 @@ class _Scanner:
         if not opening or opening.group("tag").lower() not in BLOCK_TAGS:
             return 0
         first = TAG.match(line, opening.start("tag") - 1)
-        if first and MARKDOWN_ATTR.search(first.group("rest")):
+        closing = f"</{opening.group('tag').lower()}>"
+        if (
+            first
+            and MARKDOWN_ATTR.search(first.group("rest"))
+            and any(line.strip(" ").lower() == closing for line in self.lines[index + 1 :])
+        ):
             # md_in_html: the tag's content is Markdown, and the tag lines are blocks of their own.
             self.markdown_tags.append(first.group("tag").lower())
-            rows.append(_BLANK)
+            rows += _STASH_BLOCK
             return 1
         # As Python-Markdown's HTML parser: a closing tag closes the innermost open tag of its
         # name (and every tag opened after it); the block ends when none is left open.
@@ -290,7 +299,7 @@ class _Scanner:
                 if not stack:
                     for covered in range(index, number + 1):
                         self.mark(covered, ("raw", index + 1))
-                    rows.append(_BLANK)
+                    rows += _STASH_BLOCK
                     tail = text[tag.end() :]
                     if not _blank(tail):
                         rows.append((number, tail))
@@ -320,7 +329,7 @@ class _Scanner:
         tail = self.lines[number][end + 3 :]
         before = line[:column]
         if block:
-            rows.append(_BLANK)
+            rows += _STASH_BLOCK
             if not _blank(tail):
                 rows.append((number, tail))
         else:  # inline: the text around it stays one paragraph
@@ -336,13 +345,16 @@ class _Scanner:
         container: tuple[str, list[tuple[int, str]]] | None = None
         mode = None  # the block being read: None (between blocks), para, list, code, quote, box, inside
         first_item: ChecklistItem | None = None
+        last_item: ChecklistItem | None = None
+        after_item = False  # the line above is a list item's first line
         line_in_block = 0
-        last_item_indent = 0
+        nested: list[tuple[int, str]] = []  # the nested item being read in a list block
         para_reported = False
         k = 0
         while k < len(rows):
             index, text = rows[k]
             if _blank(text):
+                self._nested(nested)
                 if container is not None:
                     container[1].append(_BLANK)
                 mode, line_in_block = None, 0
@@ -380,9 +392,10 @@ class _Scanner:
                     k += 1
                     continue
                 self.region(container[1])
-                container, line_in_block = None, 1
+                container, mode, line_in_block = None, None, 1  # the rest of the block is a block of its own
             # A line Python-Markdown reads as the start of something, in a block or not.
             if indent <= 3 and QUIZ_OPEN.match(text):
+                self._nested(nested)
                 if container is not None:
                     self.region(container[1])
                     container = None
@@ -390,23 +403,32 @@ class _Scanner:
                 mode = None
                 continue
             if text[0] in "!?=" and CONTAINER.match(text):
+                self._nested(nested)
                 if container is not None:
                     self.region(container[1])
                 container, mode = ("box", []), "box"
                 k += 1
                 continue
-            if mode == "list" and line_in_block == 2 and first_item is not None and SETEXT_UNDERLINE.match(text):
+            # A '---' or '===' under a block's first line makes that line a heading (before any list is read).
+            setext = mode in ("list", "para") and line_in_block == 2 and SETEXT_UNDERLINE.match(text)
+            if setext and mode == "list":
                 self._heading(first_item)
-            if _is_rule(text) or HASH_HEADER.match(text):
-                # The block so far stays what it was; the rule or heading is a block of its own.
+                container = None  # the list was never a list
+            if setext or _is_rule(text) or HASH_HEADER.match(text):
+                self._nested(nested)
+                # The block so far stays what it was; the rule or heading is a block of its own,
+                # and what follows it starts a new one (an indented line there is code).
+                if container is not None:
+                    self.region(container[1])
+                    container = None
                 mode, line_in_block = None, 0
                 k += 1
                 continue
             if mode is None:
                 if LIST_ITEM.match(text):
-                    mode, container, first_item = "list", ("list", []), None
-                    last_item_indent = indent
-                    first_item = self._item(index, text)
+                    mode, container = "list", ("list", [])
+                    first_item = last_item = self._item(index, text)
+                    after_item = True
                 elif QUOTE.match(text):
                     mode = "quote"
                     self.mark(index, "quote")
@@ -417,9 +439,21 @@ class _Scanner:
                 k += 1
                 continue
             if mode == "list":
-                if NESTED_ITEM.match(text) and (indent <= 3 or indent <= last_item_indent + 7):
-                    last_item_indent = indent if indent > 3 else 0
-                    self._item(index, text)
+                # As ListProcessor splits its block: an item line at up to 3 spaces is a sibling;
+                # one at 4 to 7 starts a nested item, which takes every line up to the next
+                # sibling and is read again as a block of its own (4 spaces removed).
+                if LIST_ITEM.match(text):
+                    self._nested(nested)
+                    last_item, after_item = self._item(index, text), True
+                    k += 1
+                    continue
+                if nested:
+                    nested.append((index, _dedent(text, 4)))
+                elif 4 <= indent <= 7 and NESTED_ITEM.match(text):
+                    nested.append((index, _dedent(text, 4)))
+                elif after_item and SETEXT_UNDERLINE.match(text):
+                    self._heading(last_item)  # the item's own text is read as a heading inside it
+                after_item = False
                 k += 1
                 continue
             # mode == "para": a blockquote line starts a quote; anything else continues the paragraph.
@@ -438,8 +472,16 @@ class _Scanner:
                 para_reported = True
                 self.mark(index, "reported")
             k += 1
+        self._nested(nested)
         if container is not None:
             self.region(container[1])
+
+    def _nested(self, nested: list[tuple[int, str]]) -> None:
+        """Read a list block's nested item (its lines, 4 spaces removed) as a region of its own; empty the list."""
+        if nested:
+            rows = nested[:]
+            nested.clear()
+            self.region(rows)
 
     def _item(self, index: int, text: str) -> ChecklistItem | None:
         """Record a list item's line as a checklist item when it is a task item; return the item."""
@@ -472,7 +514,8 @@ class _Scanner:
             if QUIZ_CLOSE.match(text):
                 indent = _indent(self.lines[start])
                 quiz = _parse_quiz(self.lines, start, index, self.page.quiz_problems, indent)
-                self.page.quiz_spans.append((start, index, quiz, indent))
+                # Its placeholder goes where the region's blocks start, as a block of the region.
+                self.page.quiz_spans.append((start, index, quiz, indent - _indent(rows[k][1])))
                 if quiz is not None:
                     self.page.quizzes.append(quiz)
                 for covered in range(start, index + 1):
@@ -483,7 +526,7 @@ class _Scanner:
         self.page.quiz_problems.append(
             Problem(start + 1, "'<quiz>' is never closed; add '</quiz>' on its own line after the explanation")
         )
-        self.page.quiz_spans.append((start, start, None, _indent(self.lines[start])))
+        self.page.quiz_spans.append((start, start, None, _indent(self.lines[start]) - _indent(rows[k][1])))
         # One mistake, one message: what follows up to the next quiz is this quiz's, not items.
         m = k + 1
         while m < len(rows) and not (rows[m][0] >= 0 and QUIZ_OPEN.match(rows[m][1])):
