@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 
 from .config import CourseConfig
 from .diagnostics import Source
-from .frontmatter import body_line_offset
+from .frontmatter import body_line_offset, decode_source
 from .model import Course, Module, PageSource, build_course
 
 MANIFEST_URI = "course-manifest.json"
@@ -51,11 +51,16 @@ def course_from_files(
     files: Files, config: MkDocsConfig, course_config: CourseConfig, *, keep_source: bool = False
 ) -> tuple[Course, list[str], dict[str, Source]]:
     """Build the course from the Markdown files MkDocs found; also return each file as messages name it."""
-    pages = [
-        PageSource(f.src_uri, display_path(config, f.abs_src_path, f.src_uri), f.content_string)
-        for f in files.documentation_pages()
-        if not f.generated_by
-    ]
+    pages, unreadable = [], []
+    for f in files.documentation_pages():
+        if f.generated_by:
+            continue
+        shown = display_path(config, f.abs_src_path, f.src_uri)
+        text, problem = decode_source(f.content_bytes)
+        if problem:  # MkDocs would stop with a traceback: it renders the readable text instead
+            unreadable.append(problem.at(shown))
+            f.content_string = text
+        pages.append(PageSource(f.src_uri, shown, text))
     sources = {page.src_uri: Source(page.display_path, body_line_offset(page.text)) for page in pages}
     course, problems = build_course(
         pages,
@@ -66,7 +71,7 @@ def course_from_files(
         use_directory_urls=config.use_directory_urls,
         keep_source=keep_source,
     )
-    return course, problems, sources
+    return course, unreadable + problems, sources
 
 
 def source_of(page: Page, config: MkDocsConfig, known: dict[str, Source]) -> Source:
