@@ -8,9 +8,10 @@ figures describe exactly the quizzes learners see. For each kind of quiz
 (single choice, "choose all that apply") it prints:
 
 - where the right answer sits (option 1, 2, 3 ...);
-- how often the right option is the longest one;
+- how often the right option is the longest one, and the shortest;
 - the score of a learner who never reads the module and always picks the
-  longest option, or always the first, next to the score of blind chance;
+  longest option, the shortest, or always the first, next to the score of
+  blind chance;
 - for "choose all that apply", how often the first option is right;
 - how often right and wrong options use absolute words ("always", "never" ...),
   and the score of a learner who avoids, or picks, such options;
@@ -102,6 +103,12 @@ class Report:
         hits = sum(any(quiz.options[i].correct for i in _longest(quiz)) for quiz in quizzes)
         return hits / len(quizzes) if quizzes else 0.0
 
+    def right_is_shortest(self, kind: str) -> float:
+        """Return the share of quizzes whose shortest option is a right one (ties count as shortest)."""
+        quizzes = self.of_kind(kind)
+        hits = sum(any(quiz.options[i].correct for i in _shortest(quiz)) for quiz in quizzes)
+        return hits / len(quizzes) if quizzes else 0.0
+
     def first_is_right(self, kind: str) -> float:
         """Return the share of quizzes whose first option is right."""
         quizzes = self.of_kind(kind)
@@ -121,6 +128,14 @@ class Report:
         average option.
         """
         return _mean([_longest_score(q) for q in self.of_kind(kind)])
+
+    def shortest_score(self, kind: str) -> float:
+        """Return the expected score of always choosing the shortest: the mirror of ``longest_score``.
+
+        A set of quizzes that only avoids long right answers gives the game
+        away the other way round, so both are measured.
+        """
+        return _mean([_shortest_score(q) for q in self.of_kind(kind)])
 
     def first_score(self, kind: str) -> float:
         """Return the score of always choosing the first option (only it, for ``multiple``)."""
@@ -224,6 +239,12 @@ def _longest(quiz: Quiz) -> list[int]:
     return [i for i, length in enumerate(lengths) if length == max(lengths)]
 
 
+def _shortest(quiz: Quiz) -> list[int]:
+    """Return the positions of the shortest option(s)."""
+    lengths = [_length(quiz, i) for i in range(len(quiz.options))]
+    return [i for i, length in enumerate(lengths) if length == min(lengths)]
+
+
 def _picks_right(quiz: Quiz, picked: set[int]) -> bool:
     """Return whether ticking exactly ``picked`` answers the quiz correctly."""
     return picked == {i for i, option in enumerate(quiz.options) if option.correct}
@@ -247,6 +268,15 @@ def _longest_score(quiz: Quiz) -> float:
     lengths = [_length(quiz, i) for i in range(len(quiz.options))]
     average = statistics.mean(lengths)
     return float(_picks_right(quiz, {i for i, length in enumerate(lengths) if length >= average}))
+
+
+def _shortest_score(quiz: Quiz) -> float:
+    """Return the expected score of choosing the short options on one quiz (at most the average, for ``multiple``)."""
+    if quiz.kind == "single":
+        return _random_pick_score(quiz, set(_shortest(quiz)))
+    lengths = [_length(quiz, i) for i in range(len(quiz.options))]
+    average = statistics.mean(lengths)
+    return float(_picks_right(quiz, {i for i, length in enumerate(lengths) if length <= average}))
 
 
 def _mean(values: list[float]) -> float:
@@ -286,15 +316,17 @@ def render(report: Report) -> str:
         positions = report.right_positions(kind)
         total = sum(positions.values())
         shares = ", ".join(f"{p}: {n} ({_percent(n / total)})" for p, n in positions.items())
-        out.append(f"  right answers by position   {shares}")
-        out.append(f"  right option is the longest {_percent(report.right_is_longest(kind))}")
-        out.append(f"  first option is right       {_percent(report.first_is_right(kind))}")
-        out.append(f"  score, blind chance         {_percent(report.chance(kind))}")
-        out.append(f"  score, always the longest   {_percent(report.longest_score(kind))}")
+        out.append(f"  right answers by position    {shares}")
+        out.append(f"  right option is the longest  {_percent(report.right_is_longest(kind))}")
+        out.append(f"  right option is the shortest {_percent(report.right_is_shortest(kind))}")
+        out.append(f"  first option is right        {_percent(report.first_is_right(kind))}")
+        out.append(f"  score, blind chance          {_percent(report.chance(kind))}")
+        out.append(f"  score, always the longest    {_percent(report.longest_score(kind))}")
+        out.append(f"  score, always the shortest   {_percent(report.shortest_score(kind))}")
         if kind == "single":
-            out.append(f"  score, always the first     {_percent(report.first_score(kind))}")
+            out.append(f"  score, always the first      {_percent(report.first_score(kind))}")
         else:
-            out.append(f"  score, all but the shortest {_percent(report.all_but_shortest_score())}")
+            out.append(f"  score, all but the shortest  {_percent(report.all_but_shortest_score())}")
     right, wrong = report.absolute_rates()
     avoid, pick = report.absolute_scores()
     out.append(f"Absolute words ({', '.join(ABSOLUTE_WORDS)})")
