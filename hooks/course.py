@@ -17,7 +17,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
 
-from mkdocs_course import diagnostics, fragments, print_pages, site, widgets
+from mkdocs_course import diagnostics, fragments, offline, print_pages, site, widgets
 from mkdocs_course.config import CourseConfig, load_course_config
 from mkdocs_course.model import Course, Module, module_ids
 
@@ -32,6 +32,8 @@ class _Build:
     config: CourseConfig
     course: Course
     nav_generated: bool = False
+    # True under `mkdocs serve`: no service worker then, so edits show at once.
+    serving: bool = False
     # The pieces of each rendered module that the workbook and answer key reuse.
     pieces: dict[str, fragments.ModuleFragments]
     # Quiz answers set aside while the search plugin reads each page (see fragments.set_answers_aside).
@@ -47,6 +49,11 @@ class _Build:
 
 
 _build = _Build()
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    """Note whether this is `mkdocs serve`."""
+    _Build.serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -174,7 +181,8 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
     page.content = (widgets.after_title(content, top) if top else content) + bottom
     context["course"] = _build.course
     context["course_module"] = module
-    context["course_page_data"] = site.page_data(_build.course, page, module)
+    offline = _build.config.offline and not _Build.serving
+    context["course_page_data"] = site.page_data(_build.course, page, module, offline=offline)
     return context
 
 
@@ -207,6 +215,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             pdf.write_pdf(config)
         except pdf.PdfError as error:
             raise PluginError(str(error)) from error
+    # Last: the worker lists and hashes every file of the site, the PDF too.
+    offline.write_service_worker(config.site_dir, enabled=_build.config.offline and not _Build.serving)
 
 
 @event_priority(-100)  # after every other plugin's on_post_page
