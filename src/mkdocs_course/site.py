@@ -25,7 +25,7 @@ from .model import Course, Module, PageSource, build_course
 MANIFEST_URI = "course-manifest.json"
 # The words course.js shows; templates render the rest into the HTML, so every
 # page carries only these.
-SCRIPT_STRINGS = ("quiz.", "checklist.", "state.", "storage.", "progress.", "module.progress", "dashboard.overall", "dashboard.continue")
+SCRIPT_STRINGS = ("offline.", "quiz.", "checklist.", "state.", "storage.", "progress.", "module.progress", "dashboard.overall", "dashboard.continue")
 
 
 def display_path(config: MkDocsConfig, abs_path: str | None, src_uri: str) -> str:
@@ -91,7 +91,7 @@ def page_key(page: Page, module: Module | None) -> str:
     return module.id if module else page.file.src_uri[:-3]
 
 
-def page_data(course: Course, page: Page, module: Module | None) -> str:
+def page_data(course: Course, page: Page, module: Module | None, *, offline: bool = False) -> str:
     """Return the JSON a page hands to course.js in ``<script id="__course">``, safe inside that element.
 
     The words are the same on every page: they are serialised once per course.
@@ -106,6 +106,8 @@ def page_data(course: Course, page: Page, module: Module | None) -> str:
         "module": module is not None,
         "title": module.title if module else page.title,
         "completion": course.completion,
+        # Whether the site has a service worker (offline.js registers it, or removes an old one).
+        "offline": offline,
     }
     return f'{htmlsafe_json_dumps(data)[:-1]}, "strings": {course.script_strings_json}}}'
 
