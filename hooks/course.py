@@ -44,9 +44,59 @@ class _Build:
     # Each page's widgets (under the title, after the content), made before the
     # anchors are checked and added once search has read the page.
     widgets: dict[str, tuple[str, str]]
+    # Set by `mkdocs serve` only (see on_startup): live reload, mistakes on the pages.
+    serve: ServeMode | None = None
 
 
 _build = _Build()
+
+
+# --- mkdocs serve only (mkdocs_course.serve) -----------------------------------
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    """Under ``mkdocs serve``, start collecting each build's mistakes to show on the pages."""
+    if command == "serve" and _build.serve is None:
+        from mkdocs_course.serve import ServeMode  # only now: a build never needs it
+
+        _build.serve = ServeMode()
+        _build.serve.start()
+
+
+def on_serve(server, *, config: MkDocsConfig, builder):
+    """Serve live reload as a same-origin script, which the pages' CSP allows."""
+    if _build.serve is None:  # `mkdocs serve --clean` starts up as a build
+        from mkdocs_course.serve import ServeMode
+
+        _build.serve = ServeMode()
+    _build.serve.attach(server, config.site_url or "/", config.site_dir)
+    return server
+
+
+def on_build_error(*, error: Exception) -> None:
+    """Forget a failed build's mistakes: its pages were not written."""
+    if _build.serve is not None:
+        _build.serve.build_failed()
+
+
+def on_shutdown() -> None:
+    """Stop collecting mistakes when the server stops."""
+    if _build.serve is not None:
+        _build.serve.stop()
+
+
+def _show_mistakes(config: MkDocsConfig) -> None:
+    """Write the reload loop into the served site and each page's mistakes into its HTML (serving only)."""
+    from mkdocs_course.serve import ServedPage
+
+    pages = [
+        ServedPage(f.src_uri, site.display_path(config, f.abs_src_path, f.src_uri), f.abs_dest_path)
+        for f in _build.files.documentation_pages()
+    ]
+    _build.serve.after_build(pages, config.site_dir)
+
+
+# --- every build ----------------------------------------------------------------
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -207,6 +257,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             pdf.write_pdf(config)
         except pdf.PdfError as error:
             raise PluginError(str(error)) from error
+    if _build.serve is not None:
+        _show_mistakes(config)
 
 
 @event_priority(-100)  # after every other plugin's on_post_page

@@ -1,0 +1,203 @@
+"""What only ``mkdocs serve`` adds: live reload under the page's CSP, and the build's mistakes on the pages.
+
+Nothing here runs in ``mkdocs build``: a built site keeps its policy and its
+pages exactly as they are.
+
+- **Live reload.** MkDocs 1.6 injects its reload loop into every served page
+  as an inline script, which the page's ``script-src 'self'`` blocks. The
+  server is given an injector that adds a same-origin ``livereload.js`` (the
+  same loop, written into the served site) with the build's epoch as data
+  attributes, so the policy needs no exception at all.
+- **Mistakes on the page.** Every warning the build logs (front matter, course
+  settings, quizzes, checklists, navigation, links) is also shown, after the
+  build, in a box at the top of the page it names; one that names no page
+  (``mkdocs.yml``, the nav) on every page.
+"""
+from __future__ import annotations
+
+import html
+import logging
+import time
+from pathlib import Path
+from typing import Iterable
+
+LIVERELOAD_URI = "assets/course/livereload.js"
+LIVERELOAD_SOURCE = Path(__file__).with_name("livereload.js")
+BOX_START = "<!-- course-serve-mistakes -->"
+BOX_END = "<!-- /course-serve-mistakes -->"
+BOX_ID = "course-serve-mistakes"
+# Material's content column; the box goes first in it, above the page's title.
+ARTICLE = '<article class="md-content__inner md-typeset">'
+# Warnings that are not an author's mistake: the dev server's own request log
+# ("GET /favicon.ico" code 404) and MkDocs' notice on every --dirty build.
+NOT_MISTAKES = ("mkdocs.livereload",)
+NOT_MISTAKE_TEXTS = ("A 'dirty' build is being performed",)
+
+
+def livereload_tag(script_url: str, epoch: int, request_id: int) -> bytes:
+    """Return the ``<script>`` that loads the reload loop for a page served at ``epoch``."""
+    url = html.escape(script_url, quote=True)
+    return f'<script src="{url}" data-epoch="{epoch}" data-request-id="{request_id}"></script>'.encode()
+
+
+def with_script(page: bytes, tag: bytes) -> bytes:
+    """Return a page's HTML with ``tag`` before its last ``</body>`` (at the end when it has none)."""
+    end = page.rfind(b"</body>")
+    if end < 0:
+        return page + tag
+    return page[:end] + tag + page[end:]
+
+
+class MistakeLog(logging.Handler):
+    """Every warning MkDocs and the course log during a build, in order, as its text."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Keep an author's mistake (called with the handler's lock held)."""
+        if record.name.startswith(NOT_MISTAKES):
+            return
+        message = record.getMessage()
+        if not message.startswith(NOT_MISTAKE_TEXTS):
+            self.messages.append(message)
+
+    def take(self) -> list[str]:
+        """Return the messages logged since the last call, and forget them."""
+        with self.lock:
+            messages, self.messages = self.messages, []
+        return messages
+
+
+class ServedPage:
+    """A built page as mistakes name it: its source (``src_uri`` and path from mkdocs.yml) and its HTML file."""
+
+    __slots__ = ("src_uri", "display_path", "dest_path")
+
+    def __init__(self, src_uri: str, display_path: str, dest_path: str) -> None:
+        self.src_uri = src_uri
+        self.display_path = display_path
+        self.dest_path = dest_path
+
+
+def sort_mistakes(messages: Iterable[str], pages: Iterable[ServedPage]) -> tuple[dict[str, list[str]], list[str]]:
+    """Split messages into each page's (by ``src_uri``) and the site's (naming no page).
+
+    A message is a page's when it starts with the page's path as the course
+    writes it (``docs/a.md:12: ...``) or as MkDocs does (``Doc file 'a.md' ...``).
+    """
+    prefixes = [(f"{page.display_path}:", f"Doc file '{page.src_uri}'", page.src_uri) for page in pages]
+    by_page: dict[str, list[str]] = {}
+    site_wide: list[str] = []
+    for message in messages:
+        owner = next((uri for ours, theirs, uri in prefixes if message.startswith((ours, theirs))), None)
+        if owner is None:
+            site_wide.append(message)
+        else:
+            by_page.setdefault(owner, []).append(message)
+    return by_page, site_wide
+
+
+def mistakes_box(page_messages: list[str], site_messages: list[str]) -> str:
+    """Return the box that lists a page's mistakes, then the site's, or ``""`` when there are none."""
+    messages = page_messages + site_messages
+    if not messages:
+        return ""
+    count = len(messages)
+    title = f"{count} mistake{'s' if count > 1 else ''} to fix (shown only while mkdocs serve runs; also in its terminal)"
+    items = "".join(f"<li>{_message_html(message)}</li>" for message in messages)
+    return (
+        f'{BOX_START}<section class="admonition failure course-error course-serve-mistakes" aria-labelledby="{BOX_ID}">'
+        f'<p class="admonition-title" id="{BOX_ID}">{title}</p><ul>{items}</ul></section>{BOX_END}'
+    )
+
+
+def _message_html(message: str) -> str:
+    """Return a message as HTML: what it quotes in backticks as code, its lines kept."""
+    parts = html.escape(message, quote=False).split("`")
+    if len(parts) % 2 == 0:  # an odd backtick: show the text as it is
+        parts = ["`".join(parts)]
+    marked = "".join(f"<code>{part}</code>" if odd else part for odd, part in zip([0, 1] * len(parts), parts))
+    return marked.replace("\n", "<br>")
+
+
+def with_mistakes_box(page: str, box: str) -> str:
+    """Return a page's HTML with its mistakes box replaced by ``box`` (none when ``box`` is empty)."""
+    start = page.find(BOX_START)
+    if start >= 0:
+        end = page.find(BOX_END, start)
+        page = page[:start] + page[end + len(BOX_END) :] if end >= 0 else page
+    if not box:
+        return page
+    at = page.find(ARTICLE)
+    at = at + len(ARTICLE) if at >= 0 else page.find(">", page.find("<body")) + 1
+    return page[:at] + box + page[at:]
+
+
+class ServeMode:
+    """One ``mkdocs serve`` session, kept across its rebuilds."""
+
+    def __init__(self) -> None:
+        self.log = MistakeLog()
+        # Where the reload loop is served, once the server is known (on_serve).
+        self.script_url: str | None = None
+        # Pages given a box by the last build: under --dirty an unchanged page
+        # keeps its file, and so its box, which must go once fixed.
+        self.boxed: set[str] = set()
+
+    def start(self) -> None:
+        """Begin collecting the warnings of every build."""
+        logging.getLogger("mkdocs").addHandler(self.log)
+
+    def stop(self) -> None:
+        """Stop collecting warnings."""
+        logging.getLogger("mkdocs").removeHandler(self.log)
+
+    def attach(self, server, site_url: str, site_dir: str) -> None:
+        """Make the live-reload server inject the same-origin reload loop instead of its inline script.
+
+        ``server`` is MkDocs' ``LiveReloadServer`` (given to ``on_serve``); its
+        injector takes the page and the build's epoch, and the reload loop
+        asks ``/livereload/<epoch>/<request id>`` as MkDocs' own does.
+        """
+        from urllib.parse import urlsplit
+
+        self.script_url = (urlsplit(site_url).path or "/").rstrip("/") + "/" + LIVERELOAD_URI
+
+        def inject(page: bytes, epoch: int) -> bytes:
+            return with_script(page, livereload_tag(self.script_url, epoch, round(time.monotonic() * 1000)))
+
+        server._inject_js_into_html = inject  # MkDocs 1.6's one seam for what a served page gets
+        self.write_script(site_dir)
+
+    def write_script(self, site_dir: str) -> None:
+        """Write the reload loop into the served site (each build cleans the site folder)."""
+        if self.script_url is not None:
+            target = Path(site_dir) / LIVERELOAD_URI
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(LIVERELOAD_SOURCE.read_bytes())
+
+    def after_build(self, pages: list[ServedPage], site_dir: str) -> None:
+        """Write the reload loop, and show this build's mistakes on the pages they name."""
+        self.write_script(site_dir)
+        by_page, site_wide = sort_mistakes(self.log.take(), pages)
+        boxed = set()
+        for page in pages:
+            page_messages = by_page.get(page.src_uri, [])
+            if not (page_messages or site_wide or page.dest_path in self.boxed):
+                continue
+            path = Path(page.dest_path)
+            try:
+                text = path.read_text(encoding="utf-8")
+            except OSError:  # not written by this build (a draft, or an excluded page)
+                continue
+            box = mistakes_box(page_messages, site_wide)
+            path.write_text(with_mistakes_box(text, box), encoding="utf-8")
+            if box:
+                boxed.add(page.dest_path)
+        self.boxed = boxed
+
+    def build_failed(self) -> None:
+        """Forget a failed build's warnings: its pages were not written."""
+        self.log.take()
