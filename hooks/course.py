@@ -82,16 +82,26 @@ def on_build_error(*, error: Exception) -> None:
 def on_shutdown() -> None:
     """Stop collecting mistakes when the server stops."""
     if _build.serve is not None:
+        _build.serve.wait_for_print()
         _build.serve.stop()
+
+
+def on_env(env, *, config: MkDocsConfig, files: Files):
+    """While serving, keep compiled templates from one rebuild to the next (edited ones are compiled again)."""
+    if _build.serve is not None:
+        env.bytecode_cache = _build.serve.templates
+    return env
 
 
 def _show_mistakes(config: MkDocsConfig) -> None:
     """Write the reload loop into the served site and each page's mistakes into its HTML (serving only)."""
     from mkdocs_course.serve import ServedPage
 
+    # Not on the print pages: their mistakes are their modules', and the PDF prints the workbook as built.
     pages = [
         ServedPage(f.src_uri, site.display_path(config, f.abs_src_path, f.src_uri), f.abs_dest_path)
         for f in _build.files.documentation_pages()
+        if not f.generated_by
     ]
     _build.serve.after_build(pages, config.site_dir)
 
@@ -104,6 +114,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     course_config, problems = load_course_config(config.extra.get("course"), config.config_file_path)
     for message in problems:
         log.warning(message)
+    if _build.serve is not None:  # the last build's PDF is written before this build cleans the site
+        _build.serve.wait_for_print()
     _build.config = course_config
     language = config.theme.get("language") or "en"
     for name in EXTENSIONS:
@@ -250,15 +262,18 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             source = _build.files.get_file_from_path(module.src_uri)
             module.checklist, module.quizzes = module_ids(source.content_string)
     site.write_manifest(_build.course, config.site_dir)
+    if _build.serve is not None:
+        _show_mistakes(config)
     if _build.config.pdf:
         from mkdocs_course import pdf  # only now: it loads a web server and subprocess, which most builds never use
 
-        try:
-            pdf.write_pdf(config)
-        except pdf.PdfError as error:
-            raise PluginError(str(error)) from error
-    if _build.serve is not None:
-        _show_mistakes(config)
+        if _build.serve is not None:  # the pages reload without waiting for Chromium
+            _build.serve.print_later(partial(pdf.write_pdf, config), pdf.PdfError)
+        else:
+            try:
+                pdf.write_pdf(config)
+            except pdf.PdfError as error:
+                raise PluginError(str(error)) from error
 
 
 @event_priority(-100)  # after every other plugin's on_post_page

@@ -119,12 +119,13 @@ POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+
 
 
 @contextlib.contextmanager
-def mkdocs_serve(project: Path, log_path: Path):
+def mkdocs_serve(project: Path, log_path: Path, **extra_env: str):
     """Run `mkdocs serve` on a course folder, on a free port; yield the site's URL once the first build is served."""
     port = free_port()
     url = f"http://127.0.0.1:{port}/course/"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url}
     env.pop("COURSE_PDF", None)
+    env.update(extra_env)
     with log_path.open("w") as log:
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
@@ -259,3 +260,42 @@ def test_mistakes_show_on_the_pages_they_concern_while_serving(course: Path, tmp
         expect(page.get_by_role("main")).to_contain_text("Good listening starts")
         page.goto("about:blank")  # before the server stops: its reload request would fail
     page_log.assert_no_errors()
+
+
+def fetch_bytes(url: str) -> bytes:
+    """Return a file's bytes, or b'' while it is not there."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read()
+    except OSError:
+        return b""
+
+
+def test_the_page_reloads_before_the_workbook_pdf_is_printed_again(course: Path, tmp_path: Path, page: Page):
+    # A stand-in for Chromium that prints only once the test lets it.
+    release, runs = tmp_path / "release", tmp_path / "runs"
+    chromium = tmp_path / "chromium"
+    chromium.write_text(
+        "#!/bin/sh\n"
+        'for a in "$@"; do case "$a" in --print-to-pdf=*) out="${a#--print-to-pdf=}";; esac; done\n'
+        f"while [ ! -e {release} ]; do sleep 0.1; done\n"
+        f'echo run >> {runs}\nprintf "%%PDF-1.4 stand-in" > "$out"\n'
+    )
+    chromium.chmod(0o755)
+    release.touch()
+    with mkdocs_serve(course, tmp_path / "serve.log", COURSE_PDF="true", CHROMIUM=str(chromium)) as url:
+        wait_for(lambda: fetch_bytes(url + "workbook.pdf") == b"%PDF-1.4 stand-in", "the first workbook PDF")
+        release.unlink()
+        page.goto(url + "basics/listening/")
+        expect(page.get_by_role("main")).to_contain_text("Put your phone away")
+        page.wait_for_function("document.readyState === 'complete'")
+
+        # The workbook copies "Try this week", so the PDF must be printed again: the page does not wait for it.
+        edit(course / "docs" / "basics" / "listening.md", "Put your phone away", "Leave your phone in another room")
+        expect(page.get_by_role("main")).to_contain_text("Leave your phone in another room", timeout=60_000)
+        assert runs.read_text().count("run") == 1, "the reload waited for the PDF"
+
+        release.touch()
+        wait_for(lambda: fetch_bytes(url + "workbook.pdf") == b"%PDF-1.4 stand-in", "the new workbook PDF")
+        assert runs.read_text().count("run") == 2
+        page.goto("about:blank")

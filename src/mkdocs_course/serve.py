@@ -12,14 +12,24 @@ pages exactly as they are.
   settings, quizzes, checklists, navigation, links) is also shown, after the
   build, in a box at the top of the page it names; one that names no page
   (``mkdocs.yml``, the nav) on every page.
+- **Less work per rebuild.** Templates compiled by one build are kept for the
+  next (Jinja compiles again any whose source changed), and the workbook PDF
+  is printed after the pages are served rather than before, so a reload never
+  waits for Chromium.
 """
 from __future__ import annotations
 
 import html
 import logging
+import threading
 import time
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
+
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
+
+log = logging.getLogger("mkdocs.plugins.course")
 
 LIVERELOAD_URI = "assets/course/livereload.js"
 LIVERELOAD_SOURCE = Path(__file__).with_name("livereload.js")
@@ -135,6 +145,28 @@ def with_mistakes_box(page: str, box: str) -> str:
     return page[:at] + box + page[at:]
 
 
+class TemplateCache(BytecodeCache):
+    """Compiled templates, kept in memory from one rebuild to the next.
+
+    MkDocs makes a new Jinja environment for every build, which compiles each
+    template again (Material's pages use about forty). Jinja keys a template
+    by name and file and checks its source's checksum, so an edited override
+    is compiled again and the pages are those of a full build.
+    """
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        """Give Jinja the code compiled before, which it uses only if the source is unchanged."""
+        if (code := self.compiled.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        """Keep a template Jinja has just compiled."""
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
 class ServeMode:
     """One ``mkdocs serve`` session, kept across its rebuilds."""
 
@@ -145,6 +177,9 @@ class ServeMode:
         # Pages given a box by the last build: under --dirty an unchanged page
         # keeps its file, and so its box, which must go once fixed.
         self.boxed: set[str] = set()
+        self.templates = TemplateCache()
+        # The workbook PDF being printed after the last build, if any.
+        self.printing: threading.Thread | None = None
 
     def start(self) -> None:
         """Begin collecting the warnings of every build."""
@@ -197,6 +232,30 @@ class ServeMode:
             if box:
                 boxed.add(page.dest_path)
         self.boxed = boxed
+
+    def print_later(self, print_pdf: Callable[[], object], error: type[Exception]) -> None:
+        """Print the workbook PDF once the build has returned, so the pages reload at once.
+
+        The next build waits for it (``wait_for_print``) before it cleans the
+        site folder; a failure to print is logged (and so shown on the pages
+        after the next build) instead of stopping the server.
+        """
+        self.wait_for_print()
+
+        def run() -> None:
+            try:
+                print_pdf()
+            except error as failure:
+                log.warning(str(failure))
+
+        self.printing = threading.Thread(target=run, name="workbook pdf", daemon=True)
+        self.printing.start()
+
+    def wait_for_print(self) -> None:
+        """Wait until the last build's workbook PDF is printed."""
+        if self.printing is not None:
+            self.printing.join()
+            self.printing = None
 
     def build_failed(self) -> None:
         """Forget a failed build's warnings: its pages were not written."""
