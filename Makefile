@@ -33,6 +33,7 @@ venv: $(STAMP)
 # when they are stale, so `make test` checks them rather than rewriting them.
 assets: $(STAMP)
 	$(BIN)/python scripts/build_assets.py
+	$(BIN)/python -m mkdocs_course.schemas
 
 serve: assets
 	COURSE_PDF=true exec $(BIN)/mkdocs serve -a 127.0.0.1:8000

@@ -172,12 +172,17 @@ def test_an_open_page_shows_an_edit_by_itself_under_the_strict_policy(
         main = page.get_by_role("main")
         expect(main).to_contain_text("Good listening starts")
         served_policy = POLICY.search(page.content()).group(1)
-        page.wait_for_function("document.readyState === 'complete'")
+        page.wait_for_load_state("load")
+        page.get_by_role("heading", name="Check your understanding").scroll_into_view_if_needed()
+        scrolled = page.evaluate("window.scrollY")
+        assert scrolled > 0
 
         edit(course / "docs" / "basics" / "listening.md", "Good listening starts", "Live edit. Good listening starts")
 
-        # No page.reload(): the page reloads itself once the rebuild is done.
+        # No page.reload(): the page reloads itself once the rebuild is done, where the author was reading.
         expect(main).to_contain_text("Live edit.", timeout=60_000)
+        page.wait_for_load_state("load")
+        assert abs(page.evaluate("window.scrollY") - scrolled) < 50
         assert POLICY.search(page.content()).group(1) == served_policy
         page.goto("about:blank")  # before the server stops: its reload request would fail
     assert csp_violations == [], "the page's policy blocked something while serving"
@@ -221,7 +226,7 @@ def test_mistakes_show_on_the_pages_they_concern_while_serving(course: Path, tmp
         page.goto(url + "basics/listening/")
         expect(page.get_by_role("main")).to_contain_text("Good listening starts")
         expect(mistakes(page)).to_have_count(0)
-        page.wait_for_function("document.readyState === 'complete'")
+        page.wait_for_load_state("load")
 
         # A front-matter mistake, a quiz mistake and a broken link in one save.
         module.write_text(
@@ -242,7 +247,7 @@ def test_mistakes_show_on_the_pages_they_concern_while_serving(course: Path, tmp
         page.goto(url + "basics/speaking/")
         expect(page.get_by_role("main")).to_contain_text("How you say a thing")
         expect(mistakes(page)).to_have_count(0)
-        page.wait_for_function("document.readyState === 'complete'")
+        page.wait_for_load_state("load")
 
         # A course setting's mistake is every page's.
         edit(course / "mkdocs.yml", "    completion: [read, checklist, quizzes]", "    completion: [read, checklist, quizzes]\n    pdff: true")
@@ -253,7 +258,7 @@ def test_mistakes_show_on_the_pages_they_concern_while_serving(course: Path, tmp
         # Fixed: the boxes go, by themselves.
         page.goto(url + "basics/listening/")
         expect(mistakes(page)).to_contain_text("quiz has no correct option")
-        page.wait_for_function("document.readyState === 'complete'")
+        page.wait_for_load_state("load")
         module.write_text(original, encoding="utf-8")
         edit(course / "mkdocs.yml", "\n    pdff: true", "")
         expect(mistakes(page)).to_have_count(0, timeout=60_000)
@@ -288,7 +293,7 @@ def test_the_page_reloads_before_the_workbook_pdf_is_printed_again(course: Path,
         release.unlink()
         page.goto(url + "basics/listening/")
         expect(page.get_by_role("main")).to_contain_text("Put your phone away")
-        page.wait_for_function("document.readyState === 'complete'")
+        page.wait_for_load_state("load")
 
         # The workbook copies "Try this week", so the PDF must be printed again: the page does not wait for it.
         edit(course / "docs" / "basics" / "listening.md", "Put your phone away", "Leave your phone in another room")
