@@ -114,8 +114,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     course_config, problems = load_course_config(config.extra.get("course"), config.config_file_path)
     for message in problems:
         log.warning(message)
-    if _build.serve is not None:  # the last build's PDF is written before this build cleans the site
-        _build.serve.wait_for_print()
+    if _build.serve is not None:  # this build cleans the site and prints its own PDF
+        _build.serve.stop_printing()
     _build.config = course_config
     language = config.theme.get("language") or "en"
     for name in EXTENSIONS:

@@ -15,12 +15,15 @@ pages exactly as they are.
 - **Less work per rebuild.** Templates compiled by one build are kept for the
   next (Jinja compiles again any whose source changed), and the workbook PDF
   is printed after the pages are served rather than before, so a reload never
-  waits for Chromium.
+  waits for Chromium; a newer build stops a print that it makes useless.
 """
 from __future__ import annotations
 
+import contextlib
 import html
 import logging
+import os
+import signal
 import threading
 import time
 from pathlib import Path
@@ -167,6 +170,36 @@ class TemplateCache(BytecodeCache):
         self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
+class _Print:
+    """A workbook PDF being printed in the background, and the Chromium printing it."""
+
+    def __init__(self) -> None:
+        self.thread: threading.Thread | None = None
+        self.process = None
+        self.stopped = False
+        self.lock = threading.Lock()
+
+    def started(self, process) -> None:
+        """Note Chromium's process, or end it at once if the print was stopped before it started."""
+        with self.lock:
+            self.process = process
+            if self.stopped:
+                self._end()
+
+    def stop(self) -> None:
+        """End Chromium (and its helpers, in its session) and wait for the print's thread."""
+        with self.lock:
+            self.stopped = True
+            if self.process is not None:
+                self._end()
+        self.thread.join()
+
+    def _end(self) -> None:
+        """Kill Chromium's process group (it runs in a session of its own)."""
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGKILL)
+
+
 class ServeMode:
     """One ``mkdocs serve`` session, kept across its rebuilds."""
 
@@ -179,7 +212,7 @@ class ServeMode:
         self.boxed: set[str] = set()
         self.templates = TemplateCache()
         # The workbook PDF being printed after the last build, if any.
-        self.printing: threading.Thread | None = None
+        self.printing: _Print | None = None
 
     def start(self) -> None:
         """Begin collecting the warnings of every build."""
@@ -233,28 +266,37 @@ class ServeMode:
                 boxed.add(page.dest_path)
         self.boxed = boxed
 
-    def print_later(self, print_pdf: Callable[[], object], error: type[Exception]) -> None:
+    def print_later(self, print_pdf: Callable[..., object], error: type[Exception]) -> None:
         """Print the workbook PDF once the build has returned, so the pages reload at once.
 
-        The next build waits for it (``wait_for_print``) before it cleans the
-        site folder; a failure to print is logged (and so shown on the pages
-        after the next build) instead of stopping the server.
+        ``print_pdf(started)`` prints and hands ``started`` Chromium's process.
+        A failure to print is logged (and so shown on the pages after the next
+        build) instead of stopping the server.
         """
-        self.wait_for_print()
+        self.stop_printing()
+        printing = _Print()
 
         def run() -> None:
             try:
-                print_pdf()
+                print_pdf(printing.started)
             except error as failure:
-                log.warning(str(failure))
+                if not printing.stopped:
+                    log.warning(str(failure))
 
-        self.printing = threading.Thread(target=run, name="workbook pdf", daemon=True)
-        self.printing.start()
+        printing.thread = threading.Thread(target=run, name="workbook pdf", daemon=True)
+        printing.thread.start()
+        self.printing = printing
+
+    def stop_printing(self) -> None:
+        """Stop the last build's print, which a new build makes useless, before it cleans the site folder."""
+        if self.printing is not None:
+            self.printing.stop()
+            self.printing = None
 
     def wait_for_print(self) -> None:
-        """Wait until the last build's workbook PDF is printed."""
+        """Wait until the last build's workbook PDF is printed (when the server stops)."""
         if self.printing is not None:
-            self.printing.join()
+            self.printing.thread.join()
             self.printing = None
 
     def build_failed(self) -> None:
