@@ -131,7 +131,7 @@ def _message_html(message: str) -> str:
     parts = html.escape(message, quote=False).split("`")
     if len(parts) % 2 == 0:  # an odd backtick: show the text as it is
         parts = ["`".join(parts)]
-    marked = "".join(f"<code>{part}</code>" if odd else part for odd, part in zip([0, 1] * len(parts), parts))
+    marked = "".join(f"<code>{part}</code>" if index % 2 else part for index, part in enumerate(parts))
     return marked.replace("\n", "<br>")
 
 
