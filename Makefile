@@ -43,6 +43,7 @@ node_modules/.package-lock.json: package-lock.json
 
 assets: $(STAMP) node_modules/.package-lock.json
 	$(BIN)/python scripts/build_assets.py
+	$(BIN)/python -m mkdocs_course.schemas
 
 # The committed copies are current, so writing a course needs no Node: the
 # assets are rebuilt first only where esbuild is installed (npm ci).

@@ -9,6 +9,9 @@ from mkdocs_course.core import CourseBuild
 _course = CourseBuild.from_extra()
 
 on_startup = _course.on_startup
+on_serve = _course.on_serve
+on_build_error = _course.on_build_error
+on_shutdown = _course.on_shutdown
 on_config = _course.on_config
 on_files = _course.on_files
 on_nav = _course.on_nav

@@ -15,6 +15,7 @@ import logging
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jinja2 import Environment
 from mkdocs.config.config_options import ExtraScriptValue
@@ -31,6 +32,9 @@ from .config import CourseConfig, load_course_config
 from .csp import content_security_policy
 from .diagnostics import Reporter, Source, log
 from .model import Course, Module
+
+if TYPE_CHECKING:
+    from .serve import ServeMode
 
 # The engine's templates and served JS/CSS, shipped in the package.
 THEME_DIR = str(Path(__file__).resolve().parent / "theme")
@@ -60,9 +64,9 @@ class CourseBuild(Reporter):
         self._settings = settings
         self.settings = CourseConfig()
         self.course: Course | None = None
-        # True under `mkdocs serve` (set once, by on_startup): no service
-        # worker then, so an author never sees a cached page.
-        self.serving = getattr(self, "serving", False)
+        # Set under `mkdocs serve` only (on_startup), and kept from one rebuild
+        # to the next: live reload, each build's mistakes shown on its pages.
+        self.serve: ServeMode | None = getattr(self, "serve", None)
         self.files: Files | None = None
         self.nav_generated = False
         self.csp = ""
@@ -79,13 +83,55 @@ class CourseBuild(Reporter):
         """Return a build that reads its settings from ``extra.course`` (the hooks' way in)."""
         return cls(extra_course_settings)
 
+    # --- mkdocs serve only (mkdocs_course.serve) ---------------------------
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Note whether this is ``mkdocs serve``."""
-        self.serving = command == "serve"
+        """Under ``mkdocs serve``, start collecting each build's mistakes to show on the pages."""
+        if command == "serve" and self.serve is None:
+            from .serve import ServeMode  # only now: a build never needs it
+
+            self.serve = ServeMode()
+            self.serve.start()
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        """Serve live reload as a same-origin script, which the pages' CSP allows."""
+        if self.serve is None:  # `mkdocs serve --clean` starts up as a build
+            from .serve import ServeMode
+
+            self.serve = ServeMode()
+        self.serve.attach(server, config.site_url or "/", config.site_dir)
+        return server
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """Forget a failed build's mistakes: its pages were not written."""
+        if self.serve is not None:
+            self.serve.build_failed()
+
+    def on_shutdown(self) -> None:
+        """Stop collecting mistakes when the server stops."""
+        if self.serve is not None:
+            self.serve.wait_for_print()
+            self.serve.stop()
+
+    def _show_mistakes(self, config: MkDocsConfig) -> None:
+        """Write the reload loop into the served site and each page's mistakes into its HTML (serving only)."""
+        from .serve import ServedPage
+
+        # Not on the print pages: their mistakes are their modules', and the PDF prints the workbook as built.
+        pages = [
+            ServedPage(f.src_uri, site.display_path(config, f.abs_src_path, f.src_uri), f.abs_dest_path)
+            for f in self.files.documentation_pages()
+            if not f.generated_by
+        ]
+        self.serve.after_build(pages, config.site_dir)
+
+    # --- every build --------------------------------------------------------
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Validate the settings; add the engine's theme folder, CSS, JS and Markdown extensions where missing."""
         self.__init__(self._settings)  # forget the last build (mkdocs serve)
+        if self.serve is not None:  # this build cleans the site and prints its own PDF
+            self.serve.stop_printing()
         self.settings, problems = self._settings(config)
         for message in problems:
             self.warn(message)
@@ -126,6 +172,9 @@ class CourseBuild(Reporter):
         print pages among them): their sources are read, not rendered.
         """
         env.globals["course_csp"] = self.csp
+        if self.serve is not None:
+            # Compiled templates are kept from one rebuild to the next (edited ones are compiled again).
+            env.bytecode_cache = self.serve.templates
         for file in files.documentation_pages():
             if file.page is not None and file.page.markdown is None:
                 file.page.read_source(config)
@@ -180,13 +229,18 @@ class CourseBuild(Reporter):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the course manifest, print the workbook PDF when enabled, and fail ``-q --strict`` on a mistake."""
         site.write_manifest(self.course, config.site_dir)
+        if self.serve is not None:
+            self._show_mistakes(config)
         if self.settings.pdf:
             from mkdocs_course import pdf  # only now: it loads a web server and subprocess, which most builds never use
 
-            try:
-                pdf.write_pdf(config)
-            except pdf.PdfError as error:
-                raise PluginError(str(error)) from error
+            if self.serve is not None:  # the pages reload without waiting for Chromium
+                self.serve.print_later(partial(pdf.write_pdf, config), pdf.PdfError)
+            else:
+                try:
+                    pdf.write_pdf(config)
+                except pdf.PdfError as error:
+                    raise PluginError(str(error)) from error
         # Last: the worker lists and hashes every file of the site, the PDF too.
         offline.write_service_worker(config.site_dir, enabled=self.offline)
         self.fail_quiet_strict_build(config)
@@ -194,7 +248,7 @@ class CourseBuild(Reporter):
     @property
     def offline(self) -> bool:
         """Whether the built site keeps itself offline (never while serving)."""
-        return self.settings.offline and not self.serving
+        return self.settings.offline and self.serve is None
 
     def fail_quiet_strict_build(self, config: MkDocsConfig) -> None:
         """Abort a ``--strict`` build whose warnings ``-q`` hid from MkDocs' count, listing the course's mistakes.

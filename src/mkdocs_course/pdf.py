@@ -15,7 +15,7 @@ import signal
 import subprocess
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -79,8 +79,12 @@ def chromium_path() -> str:
     raise PdfError(f"Cannot print the workbook PDF: {where}; {HOW_TO_FIX}")
 
 
-def write_pdf(config: MkDocsConfig) -> Path:
-    """Print the built workbook page to ``workbook.pdf`` at the site root; return its path."""
+def write_pdf(config: MkDocsConfig, started: Callable[[subprocess.Popen], None] | None = None) -> Path:
+    """Print the built workbook page to ``workbook.pdf`` at the site root; return its path.
+
+    ``started`` is given Chromium's process (``mkdocs serve`` stops a print
+    that a newer build has made useless).
+    """
     site_dir = Path(config.site_dir)
     url = page_url(WORKBOOK_URI, config.use_directory_urls)
     page = site_dir / (url + "index.html" if url.endswith("/") else url)
@@ -103,7 +107,7 @@ def write_pdf(config: MkDocsConfig) -> Path:
                 f"--print-to-pdf={printed}",
                 root + url,
             ]
-            returncode, output = _run(command, chromium)
+            returncode, output = _run(command, chromium, started)
         if returncode != 0 or not _is_pdf(printed):
             last = "\n".join(output.strip().splitlines()[-5:])
             raise PdfError(
@@ -117,7 +121,7 @@ def write_pdf(config: MkDocsConfig) -> Path:
     return target
 
 
-def _run(command: list[str], chromium: str) -> tuple[int, str]:
+def _run(command: list[str], chromium: str, started: Callable[[subprocess.Popen], None] | None = None) -> tuple[int, str]:
     """Run Chromium with a time limit; return its exit code and output.
 
     It runs in a session of its own, so that on a timeout its renderer and
@@ -134,6 +138,8 @@ def _run(command: list[str], chromium: str) -> tuple[int, str]:
         )
     except OSError as error:
         raise PdfError(f"Cannot print the workbook PDF: cannot run {chromium} ({error}); {HOW_TO_FIX}") from error
+    if started is not None:
+        started(process)
     try:
         output, _ = process.communicate(timeout=PDF_TIMEOUT)
     except subprocess.TimeoutExpired as error:
