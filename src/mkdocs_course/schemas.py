@@ -68,11 +68,14 @@ def option_schema(option: c.BaseConfigOption) -> tuple[dict, bool]:
         inner, _ = option_schema(option.option)
         return {**inner, "type": [inner["type"], "null"]}, False
     if isinstance(option, c.Type):
-        schema = {"type": JSON_TYPES[option._type]}
+        # One type, or several (`csp: true | false | "<policy>"`).
+        types = option._type if isinstance(option._type, tuple) else (option._type,)
+        names = [JSON_TYPES[kind] for kind in types]
+        schema = {"type": names[0] if len(names) == 1 else names}
         if option.default is None:  # MkDocs: no default means the setting must be given, and not be null
             return schema, True
         # MkDocs reads null as "not set", so the default applies.
-        return {"type": [schema["type"], "null"], "default": option.default}, False
+        return {"type": [*names, "null"], "default": option.default}, False
     if isinstance(option, c.Choice):
         return {"type": "string", "enum": list(option.choices)}, False
     if isinstance(option, c.ListOfItems):
