@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from functools import partial
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -17,7 +18,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
 
-from mkdocs_course import diagnostics, fragments, print_pages, site, widgets
+from mkdocs_course import diagnostics, fragments, leave_site, print_pages, site, widgets
 from mkdocs_course.config import CourseConfig, load_course_config
 from mkdocs_course.model import Course, Module, module_ids
 
@@ -87,6 +88,17 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if _build.nav_generated:
         config.nav = site.nav_for(course, files, [uri for uri in generated if uri in print_pages.IN_NAV])
     return files
+
+
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    """Give every template, the 404 page's too, the "Leave this site" control ('' when the course has it off).
+
+    ``overrides/partials/header.html`` shows it, and ``partials/javascripts/base.html`` loads its script.
+    """
+    settings = _build.config
+    html = leave_site.control(settings.leave_site_url, _build.course.strings) if settings.leave_site else ""
+    env.globals["course_leave_site"] = html
+    return env
 
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:

@@ -10,11 +10,13 @@ from __future__ import annotations
 import difflib
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
 from .ids import is_valid_id
+from .leave_site import DEFAULT_URL as DEFAULT_LEAVE_URL
 from .strings import STRINGS
 
 COMPLETION_RULES = ("read", "checklist", "quizzes")
@@ -47,6 +49,10 @@ class CourseConfig(Config):
     """Heading of the practice section the workbook copies from each module."""
     strings = c.DictOfItems(c.Type(str), default={})
     """Overrides of words shown to learners, e.g. ``strings: {quiz.submit: Check}``."""
+    leave_site = c.Type(bool, default=False)
+    """A "Leave this site" button on every page, for learners whose screen may be watched: ``leave_site: true``."""
+    leave_site_url = c.Type(str, default=DEFAULT_LEAVE_URL)
+    """Where that button goes: a neutral page, e.g. ``leave_site_url: https://www.bbc.co.uk/weather``."""
 
 
 _KEYS = [key for key, _ in CourseConfig._schema]
@@ -79,6 +85,13 @@ def load_course_config(raw: object, config_file: str | None) -> tuple[CourseConf
             messages.append(f"{where.line(key)}: extra.course has no setting '{key}'; {hint}")
         else:
             messages.append(f"{where.line(key)}: extra.course.{key}: {warning}")
+    if not _is_web_address(course.leave_site_url):
+        if "leave_site_url" not in dict(failed):
+            messages.append(
+                f"{where.line('leave_site_url')}: extra.course.leave_site_url must be a web address starting with "
+                f"https://, not '{course.leave_site_url}'; for example: leave_site_url: {DEFAULT_LEAVE_URL}"
+            )
+        course.leave_site_url = DEFAULT_LEAVE_URL  # while serving, the button still leads somewhere safe
     if failed:
         return course, messages
     seen: list[str] = []
@@ -95,6 +108,15 @@ def load_course_config(raw: object, config_file: str | None) -> tuple[CourseConf
             hint = f"did you mean '{near[0]}'?" if near else "see the authoring guide for the list"
             messages.append(f"{where.line(key)}: extra.course.strings has no string '{key}'; {hint}")
     return course, messages
+
+
+def _is_web_address(url: str) -> bool:
+    """True for an absolute http(s) address with a host, which a browser can open from any page."""
+    try:
+        parts = urlsplit(url) if isinstance(url, str) else None
+    except ValueError:  # e.g. an unclosed [ of an IPv6 address
+        return False
+    return bool(parts and parts.scheme in ("https", "http") and parts.hostname) and not any(ch.isspace() for ch in url)
 
 
 class _Locator:

@@ -93,6 +93,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "progress.import_label": "Progress file",
         "progress.reset": "Start again",
         "progress.reset_label": "Module",
+        "leave.link": "Leave this site",
+        "leave.pressed": "Shift pressed {count} of 3 times",
+        "leave.reset": "Shift presses reset",
+        "leave.loading": "Loading",
     },
     "fr": {
         "quiz.submit": "Vérifier",
@@ -180,6 +184,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "progress.import_label": "Fichier de progression",
         "progress.reset": "Recommencer",
         "progress.reset_label": "Module",
+        "leave.link": "Quitter ce site",
+        "leave.pressed": "Touche Maj appuyée {count} fois sur 3",
+        "leave.reset": "Appuis sur Maj remis à zéro",
+        "leave.loading": "Chargement",
     },
 }
 
