@@ -120,6 +120,13 @@ def test_without_javascript_the_link_still_leaves(browser: Browser, fixture_url)
         context.close()
 
 
+def test_the_404_page_leaves_too(page: Page, weather, fixture_url):
+    page.goto(fixture_url + "no/such/page/")
+    expect(page.get_by_role("heading", name="404 - Not found")).to_be_visible()
+    press_shift(page, 3)
+    assert_left(page)
+
+
 def test_the_link_is_readable_on_a_phone_and_covers_nothing(page: Page, fixture_url):
     page.set_viewport_size({"width": 390, "height": 800})
     page.goto(fixture_url + LISTENING)
@@ -302,6 +309,11 @@ def test_after_instant_navigation_each_press_counts_once_and_leaving_works(page:
     press_shift(page, 2)
     assert_left(page)
     assert len(weather.visits) == 1
+    # The pages seen before, by instant navigation, are still in the tab's
+    # history: Back to one of them leaves again.
+    page.go_back()
+    assert_left(page)
+    assert_left_unreadable(weather.departures[-1], fixture_url + LISTENING)
     page_log.assert_no_errors()
 
 
