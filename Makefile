@@ -4,9 +4,12 @@
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
-# Remembers which pyproject.toml the venv was installed from.
+# Remembers which pyproject.toml and constraints.txt the venv was installed from.
 STAMP  := $(VENV)/.installed
 PYTEST_ARGS ?=
+# Material for MkDocs prints an end-of-life banner at every start; the README
+# says it once instead, so an author sees only the course's own messages.
+export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
 .PHONY: help venv assets serve test build bench check clean
@@ -17,29 +20,40 @@ help:
 	@echo "make build   build site/ with mkdocs build --strict"
 	@echo "make check   check docs/ for author mistakes without building"
 	@echo "make bench   compare build time and memory with plain Material"
-	@echo "make assets  minify frontend/ into overrides/assets/course/ (commit both)"
+	@echo "make assets  bundle and minify frontend/ with esbuild into src/mkdocs_course/theme/assets/course/ (commit both)"
 	@echo "make clean   remove site/ and caches (keeps .venv)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -e '.[test]'
+# constraints.txt pins every package to the version this course builds with.
+$(STAMP): pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/python -m pip install -c constraints.txt -e '.[test]'
 	@touch $@
 
 venv: $(STAMP)
 
 # The theme serves minified copies of frontend/; tests/test_assets.py fails
 # when they are stale, so `make test` checks them rather than rewriting them.
-assets: $(STAMP)
+# esbuild comes from npm, pinned in package-lock.json; npm writes
+# node_modules/.package-lock.json on every install, so it marks the install.
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+assets: $(STAMP) node_modules/.package-lock.json
 	$(BIN)/python scripts/build_assets.py
 
-serve: assets
+# The committed copies are current, so writing a course needs no Node: the
+# assets are rebuilt first only where esbuild is installed (npm ci).
+serve: $(STAMP)
+	@if [ -x node_modules/.bin/esbuild ]; then $(BIN)/python scripts/build_assets.py; fi
 	COURSE_PDF=true exec $(BIN)/mkdocs serve -a 127.0.0.1:8000
 
 # Chromium: $CHROMIUM, else Playwright's own, else /usr/bin/chromium; with none,
 # tests/helpers/chromium.py prints how to get one and the target fails.
-test: $(STAMP)
+# esbuild too: tests/test_assets.py rebuilds the served JS/CSS to check them.
+test: $(STAMP) node_modules/.package-lock.json
 	@chromium="$$($(BIN)/python tests/helpers/chromium.py)" || exit 1; \
 	echo "Chromium: $$chromium"; \
 	CHROMIUM="$$chromium" $(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -1,55 +1,76 @@
-"""The course's JS and CSS reach learners minified; the sources in frontend/ stay readable.
+"""The course's JS and CSS reach learners bundled and minified by esbuild; the sources in frontend/ stay readable.
 
-The build serves the copies in overrides/assets/course/ as they are, so these
-tests are what keeps them in step with frontend/ (``make assets`` writes them).
+The build serves the committed copies in scripts/build_assets.py's SERVED
+folder as they are, so these tests are what keeps them in step with
+frontend/: they build everything again with the pinned esbuild (`npm ci`
+installs it) in a temporary folder and compare.
 """
 from __future__ import annotations
 
 import importlib.util
+import subprocess
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "build_assets.py"
+REBUILD = "run `npm ci` once, then `make assets`, and commit the result"
 
 
 def load_script():
+    """scripts/build_assets.py as a module."""
     spec = importlib.util.spec_from_file_location("build_assets", SCRIPT)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-def test_every_served_asset_is_its_source_minified():
-    built = load_script().built_assets()
-    stale = [
-        str(path.relative_to(ROOT))
-        for path, text in built.items()
-        if not path.is_file() or path.read_text(encoding="utf-8") != text
-    ]
-    assert not stale, f"{', '.join(stale)} out of date with frontend/; run `make assets` and commit the result"
-
-
-def test_nothing_is_served_from_the_assets_folder_without_a_source():
+@pytest.fixture(scope="module")
+def rebuilt(tmp_path_factory) -> Path:
+    """Every served file built afresh from frontend/ into a temporary folder."""
     script = load_script()
-    served = {path for path in script.BUILT.iterdir() if path.suffix in script.MINIFIERS}
-    assert served == set(script.built_assets()), "remove served files whose source left frontend/"
+    out = tmp_path_factory.mktemp("assets")
+    try:
+        script.build(out)
+    except script.EsbuildMissing as error:
+        pytest.fail(str(error), pytrace=False)
+    except subprocess.CalledProcessError as error:
+        pytest.fail(f"esbuild failed on frontend/ (exit {error.returncode}); its message is above", pytrace=False)
+    return out
 
 
-def test_minifying_drops_comments_and_white_space_only(tmp_path, monkeypatch):
-    script = load_script()
-    monkeypatch.setattr(script, "SOURCES", tmp_path / "frontend")
-    monkeypatch.setattr(script, "BUILT", tmp_path / "built")
-    script.SOURCES.mkdir()
-    (script.SOURCES / "a.js").write_text("// a comment\nconst  answer = 42 ;\n", encoding="utf-8")
-    (script.SOURCES / "b.css").write_text("/* note */\n.a  { color : red; }\n", encoding="utf-8")
-    (script.SOURCES / "notes.txt").write_text("not an asset", encoding="utf-8")
-    assert script.main() == 0
-    assert (script.BUILT / "a.js").read_text(encoding="utf-8") == "const answer=42;"
-    assert (script.BUILT / "b.css").read_text(encoding="utf-8") == ".a{color:red}"
-    assert sorted(path.name for path in script.BUILT.iterdir()) == ["a.js", "b.css"]
+def test_every_served_asset_is_what_esbuild_makes_of_its_source(rebuilt):
+    served = load_script().SERVED
+    stale = sorted(
+        path.name for path in rebuilt.iterdir()
+        if not (served / path.name).is_file() or (served / path.name).read_bytes() != path.read_bytes()
+    )
+    assert not stale, f"{', '.join(stale)} in {served.relative_to(ROOT)} out of date with frontend/; {REBUILD}"
+
+
+def test_nothing_is_served_from_the_assets_folder_without_a_source(rebuilt):
+    served = load_script().SERVED
+    on_disk = {path.name for path in served.iterdir() if path.suffix in {".js", ".css"}}
+    assert on_disk == {path.name for path in rebuilt.iterdir()}, "remove served files whose source left frontend/"
+
+
+def test_the_modules_become_one_renamed_script_with_no_import_left(rebuilt):
+    bundle = (rebuilt / "course.js").read_text(encoding="utf-8")
+    sources = "".join(path.read_text(encoding="utf-8") for path in (ROOT / "frontend" / "course").glob("*.js"))
+    assert "import " not in bundle and "./storage.js" not in bundle, "course.js still imports a module"
+    assert "function moduleProgress" in sources and "moduleProgress" not in bundle, "names were not shortened"
+    assert "// " not in bundle, "comments were kept"
+    assert len(bundle) < len(sources) / 2
+
+
+def test_material_s_small_scripts_keep_their_global_names(rebuilt):
+    base = (rebuilt / "md-base.js").read_text(encoding="utf-8")
+    for name in ("__md_scope=", "__md_hash=", "__md_get=", "__md_set="):
+        assert name in base, f"md-base.js lost the global {name[:-1]} that Material's scripts call"
 
 
 def test_a_build_serves_the_minified_copies_as_they_are(fixture_site):
     served = fixture_site / "assets" / "course"
-    for path in (ROOT / "overrides" / "assets" / "course").glob("*.[jc]s*"):
+    for path in load_script().SERVED.glob("*.[jc]s*"):
         assert (served / path.name).read_bytes() == path.read_bytes()

@@ -1,7 +1,9 @@
 """Broken, disabled, full and outdated localStorage: the course keeps working and says what happened.
 
 Saved progress lives under `mkdocs-course:fixture-course`; a record that cannot
-be read is set aside under `<key>:backup`, never silently overwritten.
+be read is set aside under `<key>:backup` (then `:backup-2`, `:backup-3`), never
+silently overwritten; with no room left it is offered as a download. A failed
+save is retried at the next change.
 """
 
 from __future__ import annotations
@@ -301,3 +303,132 @@ def test_without_the_manifest_module_pages_still_work(page: Page, page_log, fixt
     expect(page.get_by_role("link", name="Listening").first).to_be_visible()
     # The 404 itself is logged to the console; nothing may be thrown.
     assert page_log.page_errors == [], "Uncaught errors:\n" + "\n".join(page_log.page_errors)
+
+
+# --- Saving that fails, then works again ------------------------------------------------
+
+# Every write fails while window.storageIsFull is true, as when the origin's quota
+# is used up; the test sets it to false, as when the learner frees some room.
+STORAGE_FULL_UNTIL_FREED = """
+window.storageIsFull = true;
+const setItemWhenThereIsRoom = Storage.prototype.setItem;
+Storage.prototype.setItem = function (key, value) {
+  if (window.storageIsFull) throw new DOMException("Setting the value exceeded the quota.", "QuotaExceededError");
+  return setItemWhenThereIsRoom.call(this, key, value);
+};
+"""
+
+# A quota of QUOTA characters over every key and value, as browsers count it:
+# a write that would take the total above it fails.
+STORAGE_QUOTA = """
+const QUOTA = %d;
+const setItemWithinQuota = Storage.prototype.setItem;
+Storage.prototype.setItem = function (key, value) {
+  let used = 0;
+  for (let index = 0; index < this.length; index += 1) {
+    const other = this.key(index);
+    if (other !== key) used += other.length + this.getItem(other).length;
+  }
+  if (used + key.length + String(value).length > QUOTA) {
+    throw new DOMException("Setting the value exceeded the quota.", "QuotaExceededError");
+  }
+  return setItemWithinQuota.call(this, key, value);
+};
+"""
+
+SAVED_AGAIN_NOTICE = "Saving works again: every change you made is saved."
+NO_ROOM_NOTICE = "Saved progress could not be read, and there is no room to set it aside."
+
+
+def test_after_a_failed_save_the_next_change_saves_everything_and_says_so(page: Page, page_log, fixture_url):
+    page.add_init_script(STORAGE_FULL_UNTIL_FREED)
+    page.goto(fixture_url + LISTENING)
+    page.get_by_role("checkbox", name="Let them finish").check()
+    expect(notice(page, FULL_NOTICE)).to_be_visible()
+    assert stored(page, KEY) is None
+
+    page.evaluate("window.storageIsFull = false")
+    page.get_by_role("checkbox", name="Say back what you heard").check()
+
+    expect(notice(page, SAVED_AGAIN_NOTICE)).to_be_visible()
+    expect(notice(page, FULL_NOTICE)).to_have_count(0)
+    checks = json.loads(stored(page, KEY))["pages"]["basics/listening"]["checks"]
+    assert len(checks) == 2, "The tick made while storage was full was not saved once there was room"
+    page_log.assert_no_errors()
+
+
+def export_file(pages: dict) -> dict:
+    """A progress file as "Export progress" writes it for the fixture course."""
+    record = {"version": 1, "course": "fixture-course", "updated": "", "last": "", "pages": pages}
+    return {"format": "mkdocs-course-progress", "version": 1, "course": "fixture-course", "progress": record}
+
+
+def test_an_import_that_could_not_be_saved_says_so_and_not_imported(page: Page, page_log, fixture_url, tmp_path):
+    progress = tmp_path / "progress.json"
+    progress.write_text(json.dumps(export_file({"basics/speaking": {"read": True}})), encoding="utf-8")
+    page.add_init_script(STORAGE_FULL)
+    page.goto(fixture_url)
+
+    page.get_by_label("Progress file").set_input_files(progress)
+
+    status = page.locator(".course-tool").filter(has=page.get_by_label("Progress file")).get_by_role("status")
+    expect(status).to_have_text(
+        "The file's progress is shown here but could not be saved: your browser's storage is full. "
+        "Keep the file and import it again once there is room."
+    )
+    expect(page.get_by_role("progressbar", name="Speaking")).to_have_attribute("aria-valuenow", "25")
+    assert stored(page, KEY) is None
+    assert json.loads(progress.read_text(encoding="utf-8"))["progress"]["pages"], "The learner's file changed"
+    page_log.assert_no_errors()
+
+
+def test_a_corrupt_record_too_big_to_back_up_is_offered_as_a_download_then_replaced(page: Page, page_log, fixture_url):
+    raw = '{"version": 1, "pages": {' + "x" * 3000
+    seed(page, fixture_url, {KEY: raw})
+    page.add_init_script(STORAGE_QUOTA % 5000)
+    page.goto(fixture_url + LISTENING)
+
+    expect(notice(page, NO_ROOM_NOTICE)).to_be_visible()
+    assert stored(page, KEY) == raw, "The unreadable record was replaced before the learner could download it"
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download the unreadable record").click()
+    assert Path(download.value.path()).read_text(encoding="utf-8") == raw
+
+    page.get_by_role("checkbox", name="Let them finish").check()
+    assert json.loads(stored(page, KEY))["pages"]["basics/listening"]["checks"], "The fresh record was not saved"
+    page.reload()
+    expect(page.get_by_role("checkbox", name="Let them finish")).to_be_checked()
+    expect(notice(page, NO_ROOM_NOTICE)).to_have_count(0)
+    page_log.assert_no_errors()
+
+
+def test_each_corruption_keeps_its_own_backup_and_a_fourth_is_offered_as_a_download(page: Page, page_log, fixture_url):
+    page.goto(fixture_url + "course-manifest.json")
+    for number, slot in enumerate([":backup", ":backup-2", ":backup-3"], start=1):
+        page.evaluate("([key, raw]) => localStorage.setItem(key, raw)", [KEY, f"corrupt {number}"])
+        page.goto(fixture_url + LISTENING)
+        expect(notice(page, RESET_NOTICE)).to_be_visible()
+        assert stored(page, KEY + slot) == f"corrupt {number}"
+
+    page.evaluate("([key, raw]) => localStorage.setItem(key, raw)", [KEY, "corrupt 4"])
+    page.goto(fixture_url + LISTENING)
+    expect(notice(page, NO_ROOM_NOTICE)).to_be_visible()
+    backups = [stored(page, KEY + slot) for slot in [":backup", ":backup-2", ":backup-3"]]
+    assert backups == ["corrupt 1", "corrupt 2", "corrupt 3"], "An earlier backup was dropped"
+    assert stored(page, KEY) == "corrupt 4"
+    page_log.assert_no_errors()
+
+
+def test_a_tick_in_one_tab_shows_in_the_other_without_reloading(page: Page, page_log, fixture_url):
+    other = page.context.new_page()
+    page.goto(fixture_url + LISTENING)
+    other.goto(fixture_url + LISTENING)
+    expect(other.locator(".course-checklist__count")).to_have_text("0 of 3 done")
+
+    page.get_by_role("checkbox", name="Let them finish").check()
+
+    expect(other.get_by_role("checkbox", name="Let them finish")).to_be_checked()
+    expect(other.locator(".course-checklist__count")).to_have_text("1 of 3 done")
+    expect(other.locator(".course-module__progress")).to_contain_text("1 of 3 checklist items")
+    other.close()
+    page_log.assert_no_errors()

@@ -287,38 +287,62 @@ def test_without_an_authors_nav_the_course_orders_the_navigation(tmp_path):
     assert (tmp_path / "site" / "answer-key" / "index.html").is_file()
 
 
-def test_the_manifest_lists_the_ids_the_pages_render_even_in_a_dirty_build(tmp_path):
-    # The build reads each page's ids as the extensions render it; a --dirty
-    # build renders only what changed, so the others are read from their source.
-    config_file = write_course(tmp_path, {"index.md": "# Home\n", "listening.md": FRONT_MATTER + BODY})
-    manifest = tmp_path / "site" / "course-manifest.json"
+def test_a_dirty_build_writes_the_same_workbook_answer_key_and_manifest_as_a_full_build(tmp_path):
+    # A --dirty build renders only the pages that changed; the print pages and
+    # the manifest still cover every module.
+    second = FRONT_MATTER.replace("order: 1", "order: 2").replace("title: Listening", "title: Speaking")
+    second += BODY.replace("Put the phone away", "Ask one question").replace("What helps most?", "What helps next?")
+    pages = {"index.md": "# Home\n", "listening.md": FRONT_MATTER + BODY, "speaking.md": second}
+    config_file = write_course(tmp_path, pages)
+    site = tmp_path / "site"
     assert mkdocs_build(config_file).returncode == 0
-    full = json.loads(manifest.read_text(encoding="utf-8"))["modules"][0]
-    assert len(full["checklist"]) == 2 and len(full["quizzes"]) == 1
-    page = (tmp_path / "site" / "listening" / "index.html").read_text(encoding="utf-8")
-    assert full["quizzes"] == re.findall(r'data-quiz-id="([^"]+)"', page)
-    assert full["checklist"] == re.findall(r'data-item-id="([^"]+)"', page)
+    outputs = ("workbook/index.html", "answer-key/index.html", "course-manifest.json", "index.html")
+    full = {name: (site / name).read_text(encoding="utf-8") for name in outputs}
+    manifest = json.loads(full["course-manifest.json"])["modules"]
+    assert [(len(m["checklist"]), len(m["quizzes"])) for m in manifest] == [(2, 1), (2, 1)]
+    assert full["workbook/index.html"].count("data-item-id=") == 4
+    assert full["answer-key/index.html"].count('class="course-quiz__key"') == 2
 
-    built = (tmp_path / "site" / "listening" / "index.html").stat().st_mtime_ns
-    command = [sys.executable, "-m", "mkdocs", "build", "--dirty", "-f", str(config_file), "-d", str(tmp_path / "site")]
+    untouched = (site / "listening" / "index.html").stat().st_mtime_ns
+    os.utime(tmp_path / "docs" / "speaking.md")  # touched, not changed
+    command = [sys.executable, "-m", "mkdocs", "build", "--dirty", "-f", str(config_file), "-d", str(site)]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
-    assert (tmp_path / "site" / "listening" / "index.html").stat().st_mtime_ns == built  # not rendered again
-    assert json.loads(manifest.read_text(encoding="utf-8"))["modules"][0] == full
+    assert (site / "listening" / "index.html").stat().st_mtime_ns == untouched  # not rendered again
+    assert {name: (site / name).read_text(encoding="utf-8") for name in outputs} == full
 
 
-def test_a_course_without_its_css_or_javascript_says_how_to_load_them(tmp_path):
-    config = MKDOCS_YML.replace("extra_css: [assets/course/course.css]\n", "").replace(
-        "extra_javascript: [{path: assets/course/course.js, type: module}]", "extra_javascript: [assets/course/course.js]"
-    )
-    config_file = write_course(tmp_path, {"index.md": "# Home\n", "listening.md": FRONT_MATTER + BODY}, config)
-    assert_fails_with(
-        config_file,
-        "mkdocs.yml: extra_css has no 'assets/course/course.css'; add it under extra_css so the course is styled",
-        "mkdocs.yml: extra_javascript has no 'assets/course/course.js' of type module; add `- path: "
-        "assets/course/course.js` with `type: module` under extra_javascript so quizzes, checklists and progress work",
-    )
+def test_a_course_that_lists_no_assets_or_extensions_gets_each_once(tmp_path):
+    bare = MKDOCS_YML.replace("extra_css: [assets/course/course.css]\n", "").replace(
+        "extra_javascript: [{path: assets/course/course.js, type: module}]\n", ""
+    ).replace("  - course_quiz\n  - course_checklist\n", "")
+    for name, config in (("bare", bare), ("listed", MKDOCS_YML)):
+        config_file = write_course(tmp_path / name, {"index.md": "# Home\n", "listening.md": FRONT_MATTER + BODY}, config)
+        done = mkdocs_build(config_file)
+        assert done.returncode == 0 and warnings(done.stdout) == [], done.stdout
+        html = (tmp_path / name / "site" / "listening" / "index.html").read_text(encoding="utf-8")
+        assert html.count('<link rel="stylesheet" href="../assets/course/course.css">') == 1, name
+        assert html.count('<script src="../assets/course/course.js" type="module">') == 1, name
+        assert html.count('class="course-quiz"') == 1 and html.count("data-item-id=") == 2, name
+        assert (tmp_path / name / "site" / "assets" / "course" / "course.js").is_file()
+
+
+def test_quiet_strict_build_still_fails_on_a_course_mistake_and_lists_it(tmp_path):
+    # MkDocs 1.6 drops warnings under -q before --strict counts them; the
+    # course counts its own.
+    page = FRONT_MATTER + BODY.replace("- [x] Turning", "- [ ] Turning")
+    config_file = write_course(tmp_path, {"index.md": "# Home\n", "m.md": page})
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "--strict", "-f", str(config_file), "-d", str(tmp_path / "site")]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
+    done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
+    assert done.returncode != 0, done.stdout + done.stderr
+    output = done.stdout + done.stderr
+    assert f"Aborted with 1 course mistake in strict mode:\n  docs/m.md:12: {NO_CORRECT}" in output, output
+
+    not_strict = [part for part in command if part != "--strict"]
+    quiet = subprocess.run(not_strict, cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
+    assert quiet.returncode == 0, quiet.stderr  # without --strict a mistake does not fail the build
 
 
 def test_markdown_may_link_to_the_anchors_of_the_course_widgets(tmp_path):

@@ -14,7 +14,7 @@ import pytest
 import golden
 from golden import lines
 from mkdocs_course import syntax
-from mkdocs_course.diagnostics import Source, rendering
+from mkdocs_course.diagnostics import Reporter, Source
 
 ITEM_ID = re.compile(r'data-item-id="([^"]*)"')
 
@@ -26,8 +26,11 @@ def test_golden(case: Path):
 
 def convert(text: str, source: Source | None = None, **configs: dict) -> str:
     """Render text with the course extensions, naming the file when given."""
+    reporter = Reporter()
+    for name in ("course_quiz", "course_checklist"):
+        configs[name] = {**configs.get(name, {}), "build": reporter}
     md = markdown.Markdown(extensions=golden.EXTENSIONS, extension_configs=configs)
-    with rendering(source or Source("docs/m.md")):
+    with reporter.rendering(source or Source("docs/m.md")):
         return md.convert(text)
 
 

@@ -339,7 +339,7 @@ def real_course() -> Course:
     config = load_config(str(REAL_COURSE))
     course_config, problems = load_course_config(config.extra.get("course"), config.config_file_path)
     assert problems == []
-    course, problems, _ = site.course_from_files(get_files(config), config, course_config, read_ids=True)
+    course, problems, _ = site.course_from_files(get_files(config), config, course_config, keep_source=True)
     assert problems == []
     print_pages.generated_pages(course, course_config)
     return course

@@ -14,7 +14,7 @@ import pytest
 import golden
 from golden import lines
 from mkdocs_course import syntax
-from mkdocs_course.diagnostics import Source, rendering
+from mkdocs_course.diagnostics import Reporter, Source
 from mkdocs_course.ids import derived_id
 
 EXTENSIONS = golden.EXTENSIONS
@@ -29,10 +29,13 @@ def test_golden(case: Path):
 
 def convert(text: str, source: Source | None = None, **configs: dict) -> str:
     """Render text with the course extensions, naming the file when given."""
-    md = markdown.Markdown(extensions=EXTENSIONS, extension_configs=configs)
     if source is None:
-        return md.convert(text)
-    with rendering(source):
+        return markdown.Markdown(extensions=EXTENSIONS, extension_configs=configs).convert(text)
+    reporter = Reporter()
+    for name in ("course_quiz", "course_checklist"):
+        configs[name] = {**configs.get(name, {}), "build": reporter}
+    md = markdown.Markdown(extensions=EXTENSIONS, extension_configs=configs)
+    with reporter.rendering(source):
         return md.convert(text)
 
 
@@ -137,11 +140,12 @@ def test_unclosed_quiz_never_leaks_a_raw_tag(course_log):
 
 
 def test_one_page_rendered_twice_reports_twice_not_more(course_log):
-    md = markdown.Markdown(extensions=EXTENSIONS)
+    reporter = Reporter()
+    md = markdown.Markdown(extensions=EXTENSIONS, extension_configs={"course_quiz": {"build": reporter}})
     text = lines("<quiz>", "Which?", "- [ ] a", "- [ ] b", "</quiz>")
-    with rendering(Source("docs/a.md")):
+    with reporter.rendering(Source("docs/a.md")):
         md.convert(text)
-    with rendering(Source("docs/b.md", 2)):
+    with reporter.rendering(Source("docs/b.md", 2)):
         md.reset().convert(text)
     assert course_log.lines == [f"WARNING: docs/a.md:1: {NO_CORRECT}", f"WARNING: docs/b.md:3: {NO_CORRECT}"]
 

@@ -47,12 +47,14 @@ def wait_for(condition, what: str, seconds: float = 60) -> None:
 
 @pytest.fixture
 def course(tmp_path: Path) -> Path:
-    """A copy of the fixture course with its own overrides, watched like the real mkdocs.yml watches its folders."""
+    """A copy of the fixture course with a template override of its own, watched like the real mkdocs.yml watches its folders."""
     project = tmp_path / "course"
     shutil.copytree(FIXTURE / "docs", project / "docs")
-    shutil.copytree(ROOT / "overrides", project / "overrides")
+    (project / "overrides" / "partials").mkdir(parents=True)
+    (project / "overrides" / "partials" / "copyright.html").write_text("<p>Our footer.</p>\n", encoding="utf-8")
     config = (FIXTURE / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("../../overrides", "overrides").replace("../../hooks/course.py", str(ROOT / "hooks" / "course.py"))
+    config = config.replace("../../hooks/course.py", str(ROOT / "hooks" / "course.py"))
+    config = config.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n", 1)
     (project / "mkdocs.yml").write_text(config + "\nwatch:\n  - overrides\n", encoding="utf-8")
     return project
 
@@ -94,8 +96,9 @@ def test_serve_reports_a_mistake_keeps_running_and_shows_edits(course: Path, tmp
         wait_for(lambda: "Live edit." in fetch(url), "the edited module to be served")
 
         # An edit to the theme overrides reaches the preview too.
-        partial = course / "overrides" / "partials" / "javascripts" / "content.html"
-        partial.write_text(partial.read_text(encoding="utf-8") + "\n<p>Footer edit.</p>\n", encoding="utf-8")
+        partial = course / "overrides" / "partials" / "copyright.html"
+        assert "Our footer." in fetch(url)
+        partial.write_text("<p>Footer edit.</p>\n", encoding="utf-8")
         wait_for(lambda: "Footer edit." in fetch(url), "the edited template to be served")
         assert server.poll() is None
     finally:

@@ -97,7 +97,8 @@ def test_the_progress_tools_offer_every_module_to_reset():
     course = course_of()
     tools = widgets.progress_tools(course)
     assert '<option value="steps/one">Say &lt;what&gt; you mean</option><option value="steps/two">' in tools
-    assert tools.count('class="course-tool course-js" hidden') == 3
+    # Export, import, reset, keep-or-not and erase.
+    assert tools.count('class="course-tool course-js" hidden') == 5
     assert "<noscript>" in tools
     # The dashboard's link to them lands on their heading.
     assert '<section class="course-manage" aria-labelledby="course-manage">' in tools
@@ -129,3 +130,13 @@ def test_a_header_goes_right_under_the_title(content, expected):
 def test_anchor_ids_lists_every_id_the_widgets_write():
     html = '<h2 id="course-manage">Keep</h2><p class="x" id="course-overall"></p><a href="#id">no id</a>'
     assert widgets.anchor_ids(html) == {"course-manage", "course-overall"}
+
+
+def test_the_erase_marker_becomes_the_erase_control_and_nothing_else_changes():
+    course = course_of()
+    html = "<p>Before</p>\n<!-- course: erase -->\n<!-- another comment -->"
+    placed = widgets.place_markers(html, course)
+    assert placed.startswith("<p>Before</p>\n<div class=\"course-erase\">")
+    assert placed.endswith("</div>\n<!-- another comment -->")
+    assert "Erase everything this course saved on this device" in placed
+    assert widgets.place_markers("<p>No marker</p>", course) == "<p>No marker</p>"

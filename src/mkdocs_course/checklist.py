@@ -18,7 +18,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from . import syntax
-from .diagnostics import record_ids, report
+from .diagnostics import Reporter
 from .strings import fill, strings_for
 
 MARKER = re.compile(r"^\[(?P<mark>[ xX])\]\s+")
@@ -27,6 +27,10 @@ ID_SUFFIX = re.compile(r"\s*\{:?\s*#(?P<id>[A-Za-z][\w-]*)\s*\}\s*$")
 
 class ChecklistPreprocessor(Preprocessor):
     """Report checklist problems and pin every item's id onto its line."""
+
+    def __init__(self, md: Markdown, reporter: Reporter) -> None:
+        super().__init__(md)
+        self.reporter = reporter
 
     def run(self, lines: list[str]) -> list[str]:
         """Append ``{#id}`` to items that have no explicit id."""
@@ -40,9 +44,8 @@ class ChecklistPreprocessor(Preprocessor):
         # The quiz preprocessor runs next on these lines: hand it this scan
         # (only checklist lines change here, and quizzes skip them).
         self.md.course_scan = (out, page)
-        record_ids(*page.ids())
         for problem in page.checklist_problems:
-            report(problem)
+            self.reporter.report(problem)
         for item in page.checklist:
             if not item.explicit_id:
                 out[item.line - 1] = out[item.line - 1].rstrip() + f" {{#{item.id}}}"
@@ -131,6 +134,8 @@ class ChecklistExtension(Extension):
     def __init__(self, **kwargs) -> None:
         self.config = {
             "language": ["en", "Language of the 'N of M done' line (follows theme.language)."],
+            # Not None: Python-Markdown would read a None default as a yes/no option.
+            "build": [Reporter(), "Where mistakes are reported, naming the file being rendered (the course build hands itself)."],
             "strings": [{}, "Overrides of UI strings, e.g. {'checklist.count': '{done}/{total}'}."],
         }
         super().__init__(**kwargs)
@@ -138,7 +143,7 @@ class ChecklistExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         """Run the preprocessor before quizzes are rewritten; the tree processor before tasklist (25)."""
         strings = strings_for(self.getConfig("language"), self.getConfig("strings"))
-        md.preprocessors.register(ChecklistPreprocessor(md), "course_checklist", 28)
+        md.preprocessors.register(ChecklistPreprocessor(md, self.getConfig("build")), "course_checklist", 28)
         md.treeprocessors.register(ChecklistTreeprocessor(md, strings), "course_checklist", 26)
         md.registerExtension(self)
 

@@ -6,6 +6,8 @@ usage. Fast enough for a pre-commit hook: it reads Markdown and YAML only.
 
 ``python -m mkdocs_course ids [PATH ...]`` lists the id of every quiz and
 checklist item, so an author can pin one before rewording it.
+
+``mkdocs-course new DIR`` writes a small working course to start from.
 """
 from __future__ import annotations
 
@@ -45,7 +47,7 @@ def check(docs_dir: Path, config_file: Path) -> list[str]:
         config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader) or {}
     except (OSError, yaml.YAMLError) as error:
         return [f"{config_file}:1: cannot read the config ({error})"]
-    course_config, problems = load_course_config((config.get("extra") or {}).get("course"), str(config_file))
+    course_config, problems = load_course_config(_settings(config), str(config_file))
     root = config_file.parent
     pages = []
     for path in sorted(docs_dir.rglob("*.md")):
@@ -67,6 +69,16 @@ def check(docs_dir: Path, config_file: Path) -> list[str]:
         for problem in syntax.scan(body).problems:
             problems.append(problem.at(page.display_path, body_start))
     return problems
+
+
+def _settings(config: dict) -> object:
+    """Return the course settings: the ``course`` plugin's options, else ``extra.course``."""
+    for plugin in config.get("plugins") or []:
+        if plugin == "course":
+            return {}
+        if isinstance(plugin, dict) and "course" in plugin:
+            return plugin["course"] or {}
+    return (config.get("extra") or {}).get("course")
 
 
 def _shown(path: Path, root: Path) -> str:
@@ -96,6 +108,19 @@ def _markdown_files(paths: list[Path]) -> list[Path]:
     return [f for path in paths for f in (sorted(path.rglob("*.md")) if path.is_dir() else [path])]
 
 
+def _new(target: Path, title: str | None) -> int:
+    """Write the scaffold and say what to run next; 1 (with the reason) when the folder is taken."""
+    from .scaffold import ScaffoldError, new_course
+
+    try:
+        written = new_course(target, title)
+    except ScaffoldError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"Wrote {len(written)} files to {target}. Next:\n  cd {target}\n  mkdocs serve")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line."""
     parser = argparse.ArgumentParser(prog="python -m mkdocs_course", description=__doc__.split("\n\n")[0])
@@ -105,7 +130,12 @@ def main(argv: list[str] | None = None) -> int:
     check_cmd.add_argument("-f", "--config-file", type=Path, default=None, help="mkdocs.yml (default: next to docs)")
     ids_cmd = commands.add_parser("ids", help="list the id of every quiz and checklist item")
     ids_cmd.add_argument("paths", nargs="*", default=[Path("docs")], type=Path, help="Markdown files or folders (default: docs)")
+    new_cmd = commands.add_parser("new", help="write a small working course (two lessons, Pages workflow) to start from")
+    new_cmd.add_argument("dir", type=Path, help="the folder to create (missing or empty)")
+    new_cmd.add_argument("--title", help="the course's title (default: from the folder's name)")
     args = parser.parse_args(argv)
+    if args.command == "new":
+        return _new(args.dir, args.title)
     if args.command == "ids":
         missing = [str(path) for path in args.paths if not path.exists()]
         if missing:

@@ -49,6 +49,10 @@ class CourseConfig(Config):
     """Heading of the practice section the workbook copies from each module."""
     strings = c.DictOfItems(c.Type(str), default={})
     """Overrides of words shown to learners, e.g. ``strings: {quiz.submit: Check}``."""
+    csp = c.Type((bool, str), default=True)
+    """The Content-Security-Policy every page carries: ``true`` (the engine's strict
+    policy, ``csp.DEFAULT_POLICY``), ``false`` for none, or a policy of your own, e.g.
+    ``csp: "default-src 'self'; frame-src https://www.youtube-nocookie.com"``."""
     leave_site = c.Type(bool, default=False)
     """A "Leave this site" button on every page, for learners whose screen may be watched: ``leave_site: true``."""
     leave_site_url = c.Type(str, default=DEFAULT_LEAVE_URL)
@@ -66,12 +70,13 @@ def load_course_config(raw: object, config_file: str | None) -> tuple[CourseConf
     where = _Locator(config_file)
     if raw is None:
         raw = {}
-    if not isinstance(raw, dict):
-        return CourseConfig(), [f"{where.line('course')}: extra.course must be a mapping of settings"]
+    problems = []
+    if not isinstance(raw, dict):  # go on with the defaults, so the build reports the rest
+        raw, problems = {}, [f"{where.line('course')}: extra.course must be a mapping of settings"]
     course = CourseConfig(config_file_path=config_file)
     course.load_dict(raw)
     failed, warnings = course.validate()
-    messages = [f"{where.line(key)}: extra.course.{key}: {error}" for key, error in failed]
+    messages = problems + [f"{where.line(key)}: extra.course.{key}: {error}" for key, error in failed]
     for key, warning in warnings:
         sub = re.match(_SUB_UNKNOWN, str(warning))
         if sub and key == "sections":  # a section's own key, e.g. "lable:"
@@ -85,15 +90,16 @@ def load_course_config(raw: object, config_file: str | None) -> tuple[CourseConf
             messages.append(f"{where.line(key)}: extra.course has no setting '{key}'; {hint}")
         else:
             messages.append(f"{where.line(key)}: extra.course.{key}: {warning}")
-    if not _is_web_address(course.leave_site_url):
-        if "leave_site_url" not in dict(failed):
-            messages.append(
-                f"{where.line('leave_site_url')}: extra.course.leave_site_url must be a web address starting with "
-                f"https://, not '{course.leave_site_url}'; for example: leave_site_url: {DEFAULT_LEAVE_URL}"
-            )
-        course.leave_site_url = DEFAULT_LEAVE_URL  # while serving, the button still leads somewhere safe
     if failed:
+        if "leave_site_url" in dict(failed):
+            course.leave_site_url = DEFAULT_LEAVE_URL  # while serving, the button still leads somewhere safe
         return course, messages
+    return course, messages + check_settings(course, where)
+
+
+def check_settings(course: CourseConfig, where: _Locator) -> list[str]:
+    """Return a message for each mistake the schema cannot see: bad or repeated section ids, unknown strings."""
+    messages = []
     seen: list[str] = []
     for section in course.sections:
         if not is_valid_id(section.id):
@@ -107,7 +113,13 @@ def load_course_config(raw: object, config_file: str | None) -> tuple[CourseConf
             near = difflib.get_close_matches(key, list(STRINGS["en"]), n=1)
             hint = f"did you mean '{near[0]}'?" if near else "see the authoring guide for the list"
             messages.append(f"{where.line(key)}: extra.course.strings has no string '{key}'; {hint}")
-    return course, messages
+    if not _is_web_address(course.leave_site_url):
+        messages.append(
+            f"{where.line('leave_site_url')}: extra.course.leave_site_url must be a web address starting with "
+            f"https://, not '{course.leave_site_url}'; for example: leave_site_url: {DEFAULT_LEAVE_URL}"
+        )
+        course.leave_site_url = DEFAULT_LEAVE_URL  # while serving, the button still leads somewhere safe
+    return messages
 
 
 def _is_web_address(url: str) -> bool:

@@ -2,10 +2,9 @@
 
 MkDocs counts warnings from any ``mkdocs.*`` logger and fails ``--strict``
 builds on them, so problems go through ``log.warning`` and never ``log.error``.
-The hooks tell the Markdown extensions which file they are rendering (through
-``rendering``), because Python-Markdown itself knows nothing of files; the
-extensions tell the hooks the ids they found on it (``record_ids``), so the
-manifest lists what each page really renders without a second reading.
+The build tells the Markdown extensions which file they are rendering (a
+``Reporter`` handed to them as their ``build`` option), because
+Python-Markdown itself knows nothing of files.
 """
 from __future__ import annotations
 
@@ -58,52 +57,39 @@ class Source:
         self.quiet = quiet
 
 
-class _Rendering:
-    """The page being rendered. MkDocs renders one page at a time, in one
-    thread (``mkdocs serve`` rebuilds in another, one build at a time), so a
-    module-level record is enough: no context variables to import and load."""
+class Reporter:
+    """Where the author's mistakes go: the log, and a list kept for the end of the build.
 
-    source: Source | None = None
-    # (checklist ids, quiz ids) of the page, as the extensions found them.
-    ids: tuple[list[str], list[str]] | None = None
+    The build's core is one (``core.CourseBuild``) and hands itself to the
+    Markdown extensions through their ``build`` option, naming the file being
+    rendered; used on its own (plain Python-Markdown, Zensical), an extension
+    makes a bare one, and its messages name ``<markdown>``.
+    """
 
+    def __init__(self) -> None:
+        self.source: Source | None = None
+        """The file being rendered, as messages name it (None outside a page)."""
+        self.messages: list[str] = []
+        """Every mistake reported so far, in order (``-q --strict`` counts them)."""
 
-_now = _Rendering()
+    def warn(self, message: str) -> None:
+        """Log an author mistake as a warning (fatal under ``--strict``) and keep it."""
+        self.messages.append(message)
+        log.warning(message)
 
+    def report(self, problem: Problem) -> None:
+        """Report a mistake found while rendering, at its line in the file being rendered."""
+        source = self.source
+        if source is None:
+            self.warn(problem.at("<markdown>"))
+        elif not source.quiet:
+            self.warn(problem.at(source.path, source.line_offset))
 
-@contextlib.contextmanager
-def rendering(source: Source) -> Iterator[None]:
-    """Name the file whose Markdown is converted inside this block."""
-    before = _now.source
-    _now.source = source
-    try:
-        yield
-    finally:
-        _now.source = before
-
-
-def set_current(source: Source | None) -> None:
-    """Name the file whose Markdown is converted next (for MkDocs' page events); forget the last page's ids."""
-    _now.source = source
-    _now.ids = None
-
-
-def record_ids(checklist: list[str], quizzes: list[str]) -> None:
-    """Note the checklist and quiz ids of the page being rendered (called by the extensions)."""
-    _now.ids = (checklist, quizzes)
-
-
-def recorded_ids() -> tuple[list[str], list[str]]:
-    """Return the ids the extensions found on the page just rendered (none if they found nothing to read)."""
-    return _now.ids or ([], [])
-
-
-def report(problem: Problem) -> None:
-    """Log a problem found while rendering, naming the file when it is known."""
-    source = _now.source
-    if source is not None and source.quiet:
-        return
-    if source is None:
-        log.warning(problem.at("<markdown>"))
-    else:
-        log.warning(problem.at(source.path, source.line_offset))
+    @contextlib.contextmanager
+    def rendering(self, source: Source | None) -> Iterator[None]:
+        """Name the file whose Markdown is converted inside this block."""
+        before, self.source = self.source, source
+        try:
+            yield
+        finally:
+            self.source = before

@@ -21,15 +21,13 @@ URL_ATTR = re.compile(r'\b(?P<name>href|src)="(?P<url>[^"]*)"')
 ANSWER_MARKER = 'class="course-quiz__answer"'
 # The opening or closing tag of an element the pieces are cut at.
 ELEMENT_EDGE = re.compile(r"<(/?)(div|details|ul|p)\b[^>]*>")
-ANSWER_PLACEHOLDER = re.compile(r"<!--course-answer-(\d+)-->")
 
 
 class QuizFragment:
     """A quiz's question and its answer disclosure, as HTML.
 
-    The disclosure is the very string the module page set aside for search
-    (``set_answers_aside``), kept rather than copied: the answer key reads
-    its key and explanation only when it is built.
+    The answer key reads the disclosure's key and explanation only when it
+    is built.
     """
 
     __slots__ = ("question", "answer")
@@ -61,12 +59,8 @@ class ModuleFragments:
         self.quizzes: list[QuizFragment] = []
 
 
-def capture(html: str, url: str, practice_heading: str, answers: list[str] | None = None) -> ModuleFragments:
-    """Cut the checklists, the practice section and the quizzes out of a module's HTML.
-
-    ``answers`` are the disclosures ``set_answers_aside`` took out of ``html``;
-    without them each quiz's disclosure is read from ``html`` itself.
-    """
+def capture(html: str, url: str, practice_heading: str) -> ModuleFragments:
+    """Cut the checklists, the practice section and the quizzes out of a module's HTML."""
     fragments = ModuleFragments(url=url)
     practice_start, practice_end = _section(html, practice_heading)
     for start, end in _blocks(html, "div", 'class="course-checklist"'):
@@ -74,11 +68,7 @@ def capture(html: str, url: str, practice_heading: str, answers: list[str] | Non
             fragments.checklists.append(_portable(html[start:end]))
     for start, end in _blocks(html, "div", 'class="course-quiz"'):
         quiz = html[start:end]
-        placeholder = ANSWER_PLACEHOLDER.search(quiz) if answers else None
-        if placeholder and int(placeholder.group(1)) < len(answers):
-            answer = answers[int(placeholder.group(1))]
-        else:
-            answer = _outer(quiz, "details", ANSWER_MARKER)
+        answer = _outer(quiz, "details", ANSWER_MARKER)
         fragments.quizzes.append(QuizFragment(_portable(_blocks_of(quiz, "course-quiz__question")), answer))
     if practice_start < practice_end:
         practice = html[practice_start:practice_end]
@@ -87,38 +77,6 @@ def capture(html: str, url: str, practice_heading: str, answers: list[str] | Non
             practice = practice[:start] + practice[end:]
         fragments.practice = _portable(practice.strip())
     return fragments
-
-
-def set_answers_aside(html: str) -> tuple[str, list[str]]:
-    """Return the HTML with each quiz's answer disclosure swapped for a placeholder, and the disclosures.
-
-    The answers say ``data-search-exclude``, so the search index never has
-    them; setting them aside also spares the search plugin's HTML parser,
-    which reads every page, the work of reading them (on a page with two
-    quizzes, a third of its tags). ``put_answers_back`` restores them.
-    """
-    if ANSWER_MARKER not in html:
-        return html, []
-    blocks = _blocks(html, "details", ANSWER_MARKER)
-    parts, answers, position = [], [], 0
-    for number, (start, end) in enumerate(blocks):
-        parts += [html[position:start], f"<!--course-answer-{number}-->"]
-        answers.append(html[start:end])
-        position = end
-    parts.append(html[position:])
-    return "".join(parts), answers
-
-
-def put_answers_back(html: str, answers: list[str]) -> str:
-    """Undo ``set_answers_aside``."""
-    if not answers:
-        return html
-
-    def restore(match: re.Match[str]) -> str:
-        number = int(match.group(1))
-        return answers[number] if number < len(answers) else match.group(0)
-
-    return ANSWER_PLACEHOLDER.sub(restore, html)
 
 
 def rebase(html: str, from_url: str, to_url: str) -> str:

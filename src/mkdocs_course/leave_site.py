@@ -3,8 +3,8 @@
 After GOV.UK's "Exit this page" component: a button-styled link to a neutral
 site, which works without JavaScript; ``leave-site.js`` blanks the page, leaves
 with ``location.replace`` (so Back does not return) and also leaves on three
-presses of Shift, said in the live region. The hook gives the HTML to every
-template, and ``overrides/partials/header.html`` puts it in Material's header:
+presses of Shift, said in the live region. The core gives the HTML to every
+template, and ``theme/partials/header.html`` puts it in Material's header:
 the header is on every page (generated ones and the 404 page too), stays in
 view as the learner scrolls, covers no content and is kept across instant
 navigation, so the script wires it once.

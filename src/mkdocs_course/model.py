@@ -188,14 +188,14 @@ def build_course(
     namespace: str,
     language: str = "en",
     use_directory_urls: bool = True,
-    read_ids: bool = True,
+    keep_source: bool = True,
 ) -> tuple[Course, list[str]]:
     """Build the course from its pages; return it and every problem as ``path:line: message``.
 
-    With ``read_ids=False`` modules start without their checklist and quiz
-    ids, their Markdown or its scan: the build fills the ids in as the
-    extensions render each page (see ``diagnostics.record_ids``), so no page
-    is read twice.
+    Each module's checklist and quiz ids come from one scan of its source
+    (``syntax.scan``), so they are known before any page is rendered, in a
+    ``--dirty`` build too. With ``keep_source=False`` (the build) modules do
+    not keep their Markdown or its scan, which only the tests and tools read.
     """
     problems: list[str] = []
     section_ids = [s.id for s in config.sections]
@@ -221,7 +221,7 @@ def build_course(
             continue
         seen_ids[module_id] = page.display_path
         section = sections[data["section"]]
-        scanned = syntax.scan(body) if read_ids else syntax.PageSyntax()
+        scanned = syntax.scan(body)
         checklist, quizzes = scanned.ids()
         section.modules.append(
             Module(
@@ -236,8 +236,8 @@ def build_course(
                 minutes=data["minutes"],
                 summary=data["summary"].strip(),
                 objectives=[o.strip() for o in data["objectives"]],
-                syntax=scanned if read_ids else None,
-                body=body if read_ids else "",
+                syntax=scanned if keep_source else None,
+                body=body if keep_source else "",
                 checklist=checklist,
                 quizzes=quizzes,
                 order_at=f"{page.display_path}:{front.line('order')}",

@@ -24,7 +24,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from . import syntax
-from .diagnostics import record_ids, report
+from .diagnostics import Reporter
 from .strings import strings_for
 
 OPEN_WITH_ID = re.compile(r'^ {0,3}<quiz id="(?P<id>[^"]+)">\s*$')
@@ -33,20 +33,23 @@ OPEN_WITH_ID = re.compile(r'^ {0,3}<quiz id="(?P<id>[^"]+)">\s*$')
 class QuizPreprocessor(Preprocessor):
     """Validate quizzes against their source lines and mark each with its id."""
 
+    def __init__(self, md: Markdown, reporter: Reporter) -> None:
+        super().__init__(md)
+        self.reporter = reporter
+
     def run(self, lines: list[str]) -> list[str]:
         """Report problems and rewrite quiz blocks for the block processor."""
         # Taken, not read: a converted page's Markdown object lingers until the
         # garbage collector's next full pass, and should not keep its page.
         shared = self.md.__dict__.pop("course_scan", None)
         if shared and shared[0] is lines:
-            page = shared[1]  # ids already recorded by the checklist preprocessor
+            page = shared[1]  # scanned by the checklist preprocessor
         elif any("<quiz" in line or "</quiz" in line for line in lines):
             page = syntax.scan(lines)
-            record_ids(*page.ids())
         else:
             return lines
         for problem in page.quiz_problems:
-            report(problem)
+            self.reporter.report(problem)
         if not page.quiz_spans:
             return lines
         out = list(lines)
@@ -222,6 +225,8 @@ class QuizExtension(Extension):
     def __init__(self, **kwargs) -> None:
         self.config = {
             "language": ["en", "Language of the quiz buttons and labels (follows theme.language)."],
+            # Not None: Python-Markdown would read a None default as a yes/no option.
+            "build": [Reporter(), "Where mistakes are reported, naming the file being rendered (the course build hands itself)."],
             "strings": [{}, "Overrides of UI strings, e.g. {'quiz.submit': 'Check'}."],
         }
         super().__init__(**kwargs)
@@ -229,7 +234,7 @@ class QuizExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         """Run before fenced code is stashed, so line numbers are the author's."""
         strings = strings_for(self.getConfig("language"), self.getConfig("strings"))
-        md.preprocessors.register(QuizPreprocessor(md), "course_quiz", 27)
+        md.preprocessors.register(QuizPreprocessor(md, self.getConfig("build")), "course_quiz", 27)
         md.parser.blockprocessors.register(QuizBlockProcessor(md.parser, strings), "course_quiz", 105)
         # Right after "inline" (20), before the tree processors that read the text.
         md.treeprocessors.register(QuizKeyTreeprocessor(md), "course_quiz_key", 19)

@@ -28,24 +28,6 @@ MANIFEST_URI = "course-manifest.json"
 SCRIPT_STRINGS = ("quiz.", "checklist.", "state.", "storage.", "progress.", "module.progress", "dashboard.overall", "dashboard.continue")
 
 
-COURSE_CSS = "assets/course/course.css"
-COURSE_JS = "assets/course/course.js"
-
-
-def missing_assets(config: MkDocsConfig) -> list[str]:
-    """Return a message for each course asset that mkdocs.yml does not load on every page."""
-    problems = []
-    if COURSE_CSS not in [str(path) for path in config.extra_css]:
-        problems.append(f"mkdocs.yml: extra_css has no '{COURSE_CSS}'; add it under extra_css so the course is styled")
-    scripts = {str(script): getattr(script, "type", "") for script in config.extra_javascript}
-    if scripts.get(COURSE_JS) != "module":
-        problems.append(
-            f"mkdocs.yml: extra_javascript has no '{COURSE_JS}' of type module; add `- path: {COURSE_JS}` "
-            "with `type: module` under extra_javascript so quizzes, checklists and progress work"
-        )
-    return problems
-
-
 def display_path(config: MkDocsConfig, abs_path: str | None, src_uri: str) -> str:
     """Return a source path as an author types it: relative to mkdocs.yml (``docs/x.md``)."""
     if not abs_path:
@@ -66,12 +48,9 @@ def namespace(config: MkDocsConfig) -> str:
 
 
 def course_from_files(
-    files: Files, config: MkDocsConfig, course_config: CourseConfig, *, read_ids: bool = False
+    files: Files, config: MkDocsConfig, course_config: CourseConfig, *, keep_source: bool = False
 ) -> tuple[Course, list[str], dict[str, Source]]:
-    """Build the course from the Markdown files MkDocs found; also return each file as messages name it.
-
-    A build leaves module ids for the render to fill in (see ``build_course``).
-    """
+    """Build the course from the Markdown files MkDocs found; also return each file as messages name it."""
     pages = [
         PageSource(f.src_uri, display_path(config, f.abs_src_path, f.src_uri), f.content_string)
         for f in files.documentation_pages()
@@ -85,7 +64,7 @@ def course_from_files(
         namespace=namespace(config),
         language=config.theme.get("language") or "en",
         use_directory_urls=config.use_directory_urls,
-        read_ids=read_ids,
+        keep_source=keep_source,
     )
     return course, problems, sources
 

@@ -128,6 +128,8 @@ def dashboard(course: Course, href: Href) -> str:
     parts.append(rule(course))
     manage = f' <a href="#{MANAGE_ID}">{_text(t["dashboard.manage"])}</a>'
     parts.append(f'<p class="course-privacy">{_text(t["progress.privacy"])}{manage}</p>')
+    # Where progress is kept this visit (device, this tab only, nowhere): course.js knows.
+    parts.append('<p class="course-mode course-js" hidden></p>')
     if course.pdf_url:
         parts.append(f'<p class="course-pdf"><a href="{_attr(href(course.pdf_url))}">{_text(t["dashboard.pdf"])}</a></p>')
     for section in course.sections:
@@ -156,8 +158,35 @@ def _card(t: dict[str, str], section: str, module: Module, href: Href) -> str:
     )
 
 
+ERASE_MARKER = "<!-- course: erase -->"
+"""An author writes this line on any page (the help page) to put the "Erase everything" control there."""
+
+
+def erase_control(course: Course) -> str:
+    """Return the "Erase everything this course saved on this device" control.
+
+    course.js asks once, then removes the record, its backups and every key
+    of the course (ARCHITECTURE.md). Without JavaScript nothing was saved, and
+    the text says where a browser clears what a site stored.
+    """
+    t = course.strings
+    button = _button(t["progress.erase_all"], "course-erase-all")
+    return (
+        f'<div class="course-erase"><noscript><p>{_text(t["progress.erase_no_js"])}</p></noscript>'
+        f'<div class="course-tool course-js" hidden><p>{_text(t["progress.erase_text"])}</p>'
+        f'<p>{button}</p><p class="course-tool__status" role="status"></p></div></div>'
+    )
+
+
+def place_markers(html: str, course: Course) -> str:
+    """Replace each ``<!-- course: erase -->`` line of a page's HTML with the erase control."""
+    return html.replace(ERASE_MARKER, erase_control(course)) if ERASE_MARKER in html else html
+
+
 def progress_tools(course: Course) -> str:
-    """Return the tools that keep the learner's progress: export, import and reset, which all need course.js.
+    """Return the tools that keep the learner's progress: export, import, reset, keep-or-not and erase.
+
+    All but the erase control's explanation need course.js.
 
     They sit under the dashboard on the home page: one place to see progress
     and to keep it, and no page of their own for the build to render.
@@ -193,6 +222,15 @@ def progress_tools(course: Course) -> str:
             f"<p>{reset_all}</p>",
             status,
             "</div>",
+            '<div class="course-tool course-js" hidden>',
+            f'<h3 id="course-keep">{_text(t["progress.keep"])}</h3>',
+            f'<p>{_text(t["progress.keep_text"])}</p>',
+            '<p><label class="course-visit-only__label"><input type="checkbox" class="course-visit-only">'
+            f' {_text(t["progress.visit_only"])}</label></p>',
+            status,
+            "</div>",
+            f'<h3 id="course-erase">{_text(t["progress.erase"])}</h3>',
+            erase_control(course),
             "</section>",
         ]
     )

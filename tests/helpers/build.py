@@ -79,7 +79,7 @@ def copy_fixture_course(tmp: Path, *, features_without: str | None = None) -> Pa
     shutil.copytree(FIXTURE_DIR, root)
     config = root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    for relative in ("../../overrides", "../../hooks/course.py"):
+    for relative in ("../../hooks/course.py",):
         assert relative in text, f"tests/fixture_course/mkdocs.yml no longer mentions {relative}"
         text = text.replace(relative, str(REPO / relative.removeprefix("../../")))
     if features_without:

@@ -1,0 +1,85 @@
+// The home page's dashboard (overall bar, one card per module, "Continue
+// where you left off", the storage mode) and the navigation's "Complete" marks.
+// Both need the course manifest, fetched once per visit (main.js).
+
+import {find, findAll} from "./dom.js";
+import {moduleProgress} from "./record.js";
+import {translate} from "./strings.js";
+
+/** A page's path as the navigation links it, so "a/index.html" and "a/" match. */
+const pagePath = url => url.pathname.replace(/index\.html$/, "");
+
+/** Set a progress bar to `fraction` (0 to 1); return the whole percentage shown. */
+function setBar(bar, fraction) {
+  const percent = Math.round(fraction * 100);
+  bar.style.setProperty("--p", `${percent}%`);
+  bar.setAttribute("aria-valuenow", percent);
+  return percent;
+}
+
+/** Each module of the manifest with its progress, keyed by module id. */
+function progressByModule(course) {
+  const byId = new Map();
+  for (const module of course.manifest.modules) {
+    byId.set(module.id, {module, progress: moduleProgress(course.record, module, course.page.completion)});
+  }
+  return byId;
+}
+
+/** Redraw the dashboard, where the page has one. */
+export function paintDashboard(course) {
+  paintStorageMode(course);
+  if (!course.manifest) return;
+  const modules = progressByModule(course);
+  const overall = find(".course-overall");
+  if (overall) {
+    let total = 0;
+    for (const {progress} of modules.values()) total += progress.fraction;
+    const percent = setBar(find(".course-bar", overall), total / course.manifest.modules.length);
+    find(".course-overall__text", overall).textContent = translate(course, "dashboard.overall", {percent});
+    overall.hidden = false;
+  }
+  for (const card of findAll(".course-card")) {
+    const entry = modules.get(card.dataset.module);
+    if (!entry) continue;
+    const state = find(".course-card__state", card);
+    setBar(find(".course-bar", card), entry.progress.fraction);
+    state.dataset.state = entry.progress.stateKey;
+    state.textContent = translate(course, entry.progress.stateKey);
+    state.parentNode.hidden = false;
+  }
+  // Without a last-visited module the link keeps starting the course.
+  const resume = find(".course-continue");
+  const last = typeof course.record.last === "string" && modules.get(course.record.last);
+  if (resume && last) {
+    find("a", resume).href = new URL(last.module.url, course.root);
+    find(".course-continue__label", resume).textContent = translate(course, "dashboard.continue");
+    find(".course-continue__title", resume).textContent = last.module.title;
+  }
+}
+
+/** Say where progress is kept: on this device, for this visit only, or nowhere. */
+function paintStorageMode(course) {
+  const line = find(".course-mode");
+  if (!line) return;
+  line.textContent = translate(course, `storage.mode_${course.mode}`);
+  line.hidden = false;
+  const choice = find(".course-visit-only");
+  if (choice) {
+    choice.checked = course.mode === "visit";
+    choice.disabled = course.mode === "memory";
+  }
+}
+
+/** Mark each completed module's link in the navigation (the word is the accessible name; the tick is CSS). */
+export function paintNavigationMarks(course) {
+  if (!course.manifest) return;
+  const done = new Set();
+  for (const {module, progress} of progressByModule(course).values()) {
+    if (progress.fraction === 1) done.add(pagePath(new URL(module.url, course.root)));
+  }
+  for (const link of findAll(".md-nav--primary a.md-nav__link[href]")) {
+    if (!link.hash && done.has(pagePath(link))) link.dataset.courseDone = translate(course, "state.complete");
+    else delete link.dataset.courseDone;
+  }
+}

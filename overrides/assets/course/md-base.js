@@ -1,2 +1,0 @@
-__md_scope=new URL(document.currentScript.dataset.scope,location);__md_hash=e=>[...e].reduce((e,_)=>(e<<5)-e+_.charCodeAt(0),0);__md_get=(e,_,t=__md_scope)=>{try{return JSON.parse((_||localStorage).getItem(t.pathname+"."+e))}catch(e){return null}}
-__md_set=(e,_,t,a=__md_scope)=>{try{(t||localStorage).setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}}

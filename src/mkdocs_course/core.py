@@ -1,0 +1,287 @@
+"""The course build: one object that holds what a build knows and does each of its steps.
+
+Both ways in use it: the ``course`` plugin (``plugin.py``, settings from its
+own config) and a ``hooks/`` file (settings from ``extra.course``, see
+``CourseBuild.from_extra``). Each MkDocs event is one thin method over the
+pure modules (``model``, ``widgets``, ``print_pages``, ``fragments``). The
+object hands itself to the Markdown extensions through their ``build``
+option, so they report mistakes at the file being rendered; every mistake
+is a warning (fatal under ``--strict``) and is kept, so that ``-q --strict``
+fails too.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+from jinja2 import Environment
+from mkdocs.config.config_options import ExtraScriptValue
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import normalize_url
+
+from . import fragments, leave_site, print_pages, site, widgets
+from .config import CourseConfig, load_course_config
+from .csp import content_security_policy
+from .diagnostics import Reporter, Source, log
+from .model import Course, Module
+
+# The engine's templates and served JS/CSS, shipped in the package.
+THEME_DIR = str(Path(__file__).resolve().parent / "theme")
+COURSE_CSS = "assets/course/course.css"
+COURSE_JS = "assets/course/course.js"
+EXTENSIONS = ("course_quiz", "course_checklist")
+
+Settings = Callable[[MkDocsConfig], "tuple[CourseConfig, list[str]]"]
+
+
+def extra_course_settings(config: MkDocsConfig) -> tuple[CourseConfig, list[str]]:
+    """Return the course settings under ``extra.course`` and a message per mistake in them (for hooks)."""
+    return load_course_config(config.extra.get("course"), config.config_file_path)
+
+
+class CourseBuild(Reporter):
+    """What one build knows about the course, and each of its steps (one method per MkDocs event).
+
+    ``mkdocs serve`` starts every rebuild at ``on_config``, which forgets the
+    last build.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__()
+        self._settings = settings
+        self.settings = CourseConfig()
+        self.course: Course | None = None
+        self.files: Files | None = None
+        self.nav_generated = False
+        self.csp = ""
+        # Each Markdown file as messages name it, read once when the course is built.
+        self.sources: dict[str, Source] = {}
+        # The pieces of each rendered module that the workbook and answer key reuse.
+        self.pieces: dict[str, fragments.ModuleFragments] = {}
+        # Each page's widgets (under the title, after the content): made before
+        # the anchors are checked, added once search has read the page.
+        self.widgets: dict[str, tuple[str, str]] = {}
+
+    @classmethod
+    def from_extra(cls) -> CourseBuild:
+        """Return a build that reads its settings from ``extra.course`` (the hooks' way in)."""
+        return cls(extra_course_settings)
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Validate the settings; add the engine's theme folder, CSS, JS and Markdown extensions where missing."""
+        self.__init__(self._settings)  # forget the last build (mkdocs serve)
+        self.settings, problems = self._settings(config)
+        for message in problems:
+            self.warn(message)
+        self.csp = content_security_policy(self.settings.csp)
+        add_theme_dir(config)
+        add_assets(config)
+        add_extensions(config, self)
+        # Run later than the author's own nav: only an absent nav is generated.
+        self.nav_generated = not config.nav
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Build the course model (ids from each module's source), add the generated pages, order the navigation."""
+        course, problems, self.sources = site.course_from_files(files, config, self.settings)
+        for message in problems:
+            self.warn(message)
+        self.course, self.files = course, files
+        generated = print_pages.generated_pages(course, self.settings)
+        for uri, content in generated.items():
+            if files.get_file_from_path(uri) is None:
+                files.append(site.generated_file(config, uri, content, in_nav=uri in print_pages.IN_NAV))
+        if self.nav_generated:
+            config.nav = site.nav_for(course, files, [uri for uri in generated if uri in print_pages.IN_NAV])
+        return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Check that every module can be reached from the navigation."""
+        for message in site.unreachable_modules(self.course, nav.pages, config):
+            self.warn(message)
+        return nav
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Give every template the page policy and "Leave this site" (the 404 page too, which has no page context).
+
+        Runs once every page this build renders is rendered. A ``--dirty``
+        build skips the pages that did not change, which then have no title
+        and would show as "None" in the navigation of the pages it writes (the
+        print pages among them): their sources are read, not rendered.
+        """
+        env.globals["course_csp"] = self.csp
+        # "Leave this site", in the header of every page ('' when the course has it off).
+        leave = self.settings.leave_site and leave_site.control(self.settings.leave_site_url, self.course.strings)
+        env.globals["course_leave_site"] = leave or ""
+        for file in files.documentation_pages():
+            if file.page is not None and file.page.markdown is None:
+                file.page.read_source(config)
+        return env
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Name the file the Markdown extensions are about to render."""
+        self.source = site.source_of(page, config, self.sources)
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Keep a module's pieces for the print pages; make the page's widgets and add their anchors."""
+        self.source = None
+        module = self.course.module_for(page.file.src_uri)
+        if module:
+            self.pieces[module.id] = fragments.capture(html, page.url, self.course.practice_heading)
+        # Controls an author places with a marker line (the help page's "Erase everything").
+        html = widgets.place_markers(html, self.course)
+        self.widgets[page.file.src_uri] = parts = self._widgets_for(page, module)
+        if page.present_anchor_ids is not None:
+            # So that Markdown may link to them (#course-manage) under --strict.
+            page.present_anchor_ids.update(widgets.anchor_ids(parts[0] + parts[1]))
+        return html
+
+    @event_priority(-100)  # after the search plugin has read the content: see _widgets_for
+    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+        """Add the course's HTML to the page; give templates the course, the module and the data course.js reads."""
+        uri = page.file.src_uri
+        module = self.course.module_for(uri)
+        content = page.content or ""
+        if uri in (print_pages.WORKBOOK_URI, print_pages.ANSWER_KEY_URI):
+            content = self._print_page(uri, page, content, config)
+        top, bottom = self.widgets.pop(uri, ("", ""))
+        page.content = (widgets.after_title(content, top) if top else content) + bottom
+        context["course"] = self.course
+        context["course_module"] = module
+        context["course_page_data"] = site.page_data(self.course, page, module)
+        return context
+
+    @event_priority(-100)  # after every other plugin's on_post_page
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Let go of the page's HTML content once the page is written.
+
+        MkDocs keeps every page's content to the end of the build; on a large
+        course that costs more memory than the whole build of plain Material
+        (the print pages repeat the whole course). Nothing reads a page's
+        content after its on_post_page.
+        """
+        page.content = None
+        return output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Write the course manifest, print the workbook PDF when enabled, and fail ``-q --strict`` on a mistake."""
+        site.write_manifest(self.course, config.site_dir)
+        if self.settings.pdf:
+            from mkdocs_course import pdf  # only now: it loads a web server and subprocess, which most builds never use
+
+            try:
+                pdf.write_pdf(config)
+            except pdf.PdfError as error:
+                raise PluginError(str(error)) from error
+        self.fail_quiet_strict_build(config)
+
+    def fail_quiet_strict_build(self, config: MkDocsConfig) -> None:
+        """Abort a ``--strict`` build whose warnings ``-q`` hid from MkDocs' count, listing the course's mistakes.
+
+        Under ``-q`` MkDocs drops warnings before ``--strict`` counts them; a
+        build that shows its warnings is failed by MkDocs itself.
+        """
+        if config.strict and self.messages and not log.isEnabledFor(logging.WARNING):
+            listed = "\n".join(f"  {message}" for message in self.messages)
+            count = f"{len(self.messages)} course mistake{'s' if len(self.messages) > 1 else ''}"
+            raise Abort(f"Aborted with {count} in strict mode:\n{listed}")
+
+    def _widgets_for(self, page: Page, module: Module | None) -> tuple[str, str]:
+        """Return the course's own HTML for a page (``mkdocs_course.widgets``): what goes under its title, and after it.
+
+        Added to the content after search has indexed the page, so that search
+        finds lessons, not "Mark as read" on every page, and does not parse
+        this HTML at all.
+        """
+        course, href = self.course, partial(normalize_url, page=page)
+        if module:
+            return widgets.module_header(course, module), widgets.module_footer(course, module, href)
+        if page.is_homepage:
+            return "", widgets.dashboard(course, href) + widgets.progress_tools(course)
+        return "", ""
+
+    def _print_page(self, uri: str, page: Page, html: str, config: MkDocsConfig) -> str:
+        """Return the workbook's or the answer key's content; drop the pieces it used.
+
+        MkDocs builds pages in file order and the print pages were appended
+        last, so every module rendered by this build has its pieces kept; a
+        ``--dirty`` build renders only what changed, so the others are
+        rendered here, and the print pages are the same as a full build's.
+        """
+        course, workbook = self.course, uri == print_pages.WORKBOOK_URI
+        for module in course.modules:
+            if module.id not in self.pieces:
+                self._render_for_print(module, config)
+        actions = widgets.print_actions(course, workbook, partial(normalize_url, page=page))
+        # Each print page links to the other.
+        other = self.files.get_file_from_path(print_pages.ANSWER_KEY_URI if workbook else print_pages.WORKBOOK_URI)
+        assemble = print_pages.workbook_html if workbook else print_pages.answer_key_html
+        html = assemble(course, self.pieces, page.url, _link(other, page), _title_id(html), actions)
+        # Each piece is used by one print page only: a large course's pieces
+        # would otherwise stay in memory to the end.
+        for piece in self.pieces.values():
+            if workbook:
+                piece.checklists, piece.practice = [], ""
+            else:
+                piece.quizzes = []
+        return html
+
+    def _render_for_print(self, module: Module, config: MkDocsConfig) -> None:
+        """Render a module page this (``--dirty``) build skipped, for its pieces only; the page is not written."""
+        page = self.files.get_file_from_path(module.src_uri).page
+        page.read_source(config)  # again: another plugin may change the source when MkDocs reads it
+        markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=self.files)
+        page.markdown = markdown
+        page.render(config, self.files)
+        self.source = None
+        self.pieces[module.id] = fragments.capture(page.content or "", page.url, self.course.practice_heading)
+        page.content = None  # the Markdown stays: the page's title is read from it
+
+
+def add_theme_dir(config: MkDocsConfig) -> None:
+    """Put the engine's templates and assets on the theme's search path: after the author's ``custom_dir``, before Material's."""
+    dirs = config.theme.dirs
+    if THEME_DIR not in dirs:
+        dirs.insert(1 if config.theme.custom_dir else 0, THEME_DIR)
+
+
+def add_assets(config: MkDocsConfig) -> None:
+    """Load the course CSS and its JavaScript module on every page, unless mkdocs.yml already does."""
+    if COURSE_CSS not in [str(path) for path in config.extra_css]:
+        config.extra_css.append(COURSE_CSS)
+    if COURSE_JS not in [str(script) for script in config.extra_javascript]:
+        script = ExtraScriptValue()
+        script.load_dict({"path": COURSE_JS, "type": "module"})
+        script.validate()
+        config.extra_javascript.append(script)
+
+
+def add_extensions(config: MkDocsConfig, build: CourseBuild) -> None:
+    """Add both course Markdown extensions unless listed, and hand them the build, the UI language and strings."""
+    language = config.theme.get("language") or "en"
+    for name in EXTENSIONS:
+        if name not in config.markdown_extensions:
+            config.markdown_extensions.append(name)
+        options = config.mdx_configs.setdefault(name, {})
+        options.setdefault("language", language)
+        options.setdefault("strings", dict(build.settings.strings))
+        options["build"] = build
+
+
+def _title_id(html: str) -> str:
+    """Return the id the table of contents gave a generated page's title."""
+    start = html.find('<h1 id="')
+    return html[start + 8 : html.index('"', start + 8)] if start >= 0 else ""
+
+
+def _link(file: File | None, page: Page) -> str:
+    """Return a relative link from a page to another generated page."""
+    return file.url_relative_to(page.file) if file else ""

@@ -1,0 +1,1 @@
+__md_scope=new URL(document.currentScript.dataset.scope,location),__md_hash=t=>[...t].reduce((e,_)=>(e<<5)-e+_.charCodeAt(0),0),__md_get=(t,e,_=__md_scope)=>{try{return JSON.parse((e||localStorage).getItem(_.pathname+"."+t))}catch{return null}},__md_set=(t,e,_,a=__md_scope)=>{try{(_||localStorage).setItem(a.pathname+"."+t,JSON.stringify(e))}catch{}};
