@@ -8,6 +8,7 @@ from mkdocs_course.core import CourseBuild
 
 _course = CourseBuild.from_extra()
 
+on_startup = _course.on_startup
 on_config = _course.on_config
 on_files = _course.on_files
 on_nav = _course.on_nav

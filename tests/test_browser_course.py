@@ -242,10 +242,12 @@ def test_without_javascript_the_dashboard_and_progress_page_say_what_needs_it(br
         expect(page.get_by_role("progressbar")).to_have_count(0)
         page.goto(fixture_url + PROGRESS)
         # Playwright's text locators skip <noscript>, so find its paragraph by tag.
-        expect(page.locator("noscript p")).to_be_visible()
-        expect(page.locator("noscript p")).to_have_text(
+        expect(page.locator(".course-manage > noscript p")).to_be_visible()
+        expect(page.locator(".course-manage > noscript p")).to_have_text(
             "Export, import and reset need JavaScript, which is turned off in this browser."
         )
+        # The erase control says where a browser clears what a site stored.
+        expect(page.locator(".course-erase noscript p")).to_contain_text("settings for cookies and site data")
         expect(page.get_by_role("button", name="Export progress")).to_be_hidden()
         page.goto(fixture_url + LISTENING)
         expect(page.get_by_role("button", name="Mark as read")).to_have_count(0)

@@ -263,7 +263,7 @@ def cacheable_url(fixture_site) -> Iterator[str]:
 
 
 def test_a_page_restored_from_the_back_forward_cache_leaves_again(browser_with_back_forward_cache: Browser, cacheable_url):
-    context = browser_with_back_forward_cache.new_context(locale="en-US")
+    context = browser_with_back_forward_cache.new_context(locale="en-US", service_workers="block")
     try:
         page = context.new_page()
         weather = Weather(page)

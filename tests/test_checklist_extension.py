@@ -152,7 +152,7 @@ def test_count_line_follows_language_and_overrides():
 
 def test_task_list_inside_an_admonition_is_a_checklist():
     html = convert(lines("!!! note", "", "    - [ ] Inside the note"))
-    assert ITEM_ID.findall(html) == [syntax.scan("    - [ ] Inside the note").checklist[0].id]
+    assert ITEM_ID.findall(html) == [syntax.scan("- [ ] Inside the note").checklist[0].id]
 
 
 def test_task_list_in_fenced_code_stays_code():

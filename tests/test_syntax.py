@@ -240,7 +240,7 @@ def test_unclosed_quiz_followed_by_another_reports_only_the_unclosed_one():
 def test_spans_cover_valid_and_broken_quizzes():
     text = lines("<quiz>", "Q?", "- [x] a", "- [ ] b", "</quiz>", "", "<quiz>", "Q2?", "- [ ] a", "- [ ] b", "</quiz>")
     page = syntax.scan(text)
-    assert [(start, end, quiz is not None) for start, end, quiz in page.quiz_spans] == [(0, 4, True), (6, 10, False)]
+    assert [(start, end, quiz is not None) for start, end, quiz, _ in page.quiz_spans] == [(0, 4, True), (6, 10, False)]
 
 
 # --- Checklists ----------------------------------------------------------------
@@ -386,3 +386,41 @@ def test_valid_explicit_ids(value):
 @pytest.mark.parametrize("value", ["", "1st", "-a", "has space", "a/b", "é", 'a"b'])
 def test_invalid_explicit_ids(value):
     assert not is_valid_id(value)
+
+
+# --- Long lines: every scan is linear ------------------------------------------
+# A generous bound: each of these took ten seconds and more when a pattern
+# was quadratic, and takes milliseconds now. Timing is measured by scripts;
+# this only catches a blow-up.
+
+SPACES = " " * 40_000
+LONG_LINES = {
+    "task item with a long run of spaces": "- [ ] a" + SPACES + "b",
+    "quiz tag with a long run of spaces": "<quiz" + SPACES,
+    "quiz attribute with a long run of spaces": "<quiz id" + SPACES + "x>\nQ?\n- [x] a\n- [ ] b\n</quiz>",
+    "quiz tag with a long word": "<quiz " + "a" * 40_000 + ">\nQ?\n- [x] a\n- [ ] b\n</quiz>",
+    "item id brace with a long run of spaces": "- [ ] a {" + SPACES + "b",
+    "item with many '<'": "- [ ] " + "<" * 40_000,
+    "item with many link openings": "- [ ] " + "](" * 20_000,
+    "unclosed comment with a long run of spaces": "<!--" + SPACES,
+    "raw HTML with many '<'": "<div " + "<" * 40_000,
+    "feedback with a long run of spaces": "<quiz>\nQ?\n- [x] a\n  >" + SPACES + "x\n- [ ] b\n</quiz>",
+}
+
+
+@pytest.mark.parametrize("text", list(LONG_LINES.values()), ids=list(LONG_LINES))
+def test_a_long_odd_line_is_scanned_and_rendered_in_well_under_seconds(text):
+    import time
+
+    import markdown
+
+    start = time.perf_counter()
+    syntax.scan(text)
+    scanned = time.perf_counter()
+    extensions = ["course_quiz", "course_checklist", "admonition", "md_in_html", "pymdownx.superfences", "pymdownx.tasklist"]
+    markdown.Markdown(extensions=extensions).convert(text)
+    rendered = time.perf_counter()
+    # The scan takes milliseconds; the render includes Python-Markdown's own HTML
+    # parser, which needs most of a second on 40,000 '<' on a busy machine.
+    assert scanned - start < 1.0
+    assert rendered - scanned < 6.0

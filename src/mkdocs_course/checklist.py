@@ -18,11 +18,12 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from . import syntax
-from .diagnostics import Reporter
+from .diagnostics import Problem, Reporter
 from .strings import fill, strings_for
 
 MARKER = re.compile(r"^\[(?P<mark>[ xX])\]\s+")
-ID_SUFFIX = re.compile(r"\s*\{:?\s*#(?P<id>[A-Za-z][\w-]*)\s*\}\s*$")
+# Matched from the last "{" of the line, never searched for: a search would try every position.
+ID_SUFFIX = re.compile(r"\{:?\s*#(?P<id>[A-Za-z][\w-]*)\s*\}")
 
 
 class ChecklistPreprocessor(Preprocessor):
@@ -35,6 +36,7 @@ class ChecklistPreprocessor(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         """Append ``{#id}`` to items that have no explicit id."""
         self.md.course_checklist_found = False
+        self.md.course_checklist_items = {}
         if not any("[" in line for line in lines):
             return lines
         page = syntax.scan(lines)
@@ -46,6 +48,8 @@ class ChecklistPreprocessor(Preprocessor):
         self.md.course_scan = (out, page)
         for problem in page.checklist_problems:
             self.reporter.report(problem)
+        # What the tree processor must find on the page: any left over is reported.
+        self.md.course_checklist_items = {item.id: item for item in page.checklist}
         for item in page.checklist:
             if not item.explicit_id:
                 out[item.line - 1] = out[item.line - 1].rstrip() + f" {{#{item.id}}}"
@@ -55,14 +59,32 @@ class ChecklistPreprocessor(Preprocessor):
 class ChecklistTreeprocessor(Treeprocessor):
     """Turn task-list items into labelled, saveable checkboxes."""
 
-    def __init__(self, md: Markdown, strings: dict[str, str]) -> None:
+    def __init__(self, md: Markdown, strings: dict[str, str], reporter: Reporter) -> None:
         super().__init__(md)
         self.strings = strings
+        self.reporter = reporter
 
     def run(self, root: etree.Element) -> None:
         """Rebuild every list that holds task items."""
+        expected = self.md.__dict__.pop("course_checklist_items", {})
         if not getattr(self.md, "course_checklist_found", True):
             return
+        self.converted: set[str] = set()
+        self._build(root)
+        # The safety net under the scanner: an item it found that the page does not show.
+        for item_id, item in expected.items():
+            if item_id not in self.converted:
+                self.reporter.report(
+                    Problem(
+                        item.line,
+                        "this checklist item is not shown as a checkbox: Markdown reads its line as part of "
+                        "something else here (code, HTML, a heading or the text above); put a blank line above "
+                        "the list and start the line with '- [ ] '",
+                    )
+                )
+
+    def _build(self, root: etree.Element) -> None:
+        """Turn every list holding pinned task items into a checklist."""
         # Lists of both kinds: Python-Markdown merges "- [ ]" items into a numbered
         # list just above them, and each item's id was pinned on its line either way.
         lists = [(parent, child) for parent in root.iter() for child in parent if child.tag in ("ul", "ol")]
@@ -92,12 +114,14 @@ class ChecklistTreeprocessor(Treeprocessor):
             return False
         text = holder.text[match.end() :]
         first, newline, more = text.partition("\n")
-        item_id = ID_SUFFIX.search(first)
+        first = first.rstrip()
+        item_id = ID_SUFFIX.fullmatch(first, max(first.rfind("{"), 0)) if first.endswith("}") else None
         if not item_id:
             return False  # not pinned by the preprocessor (e.g. in a quiz), so nothing can save it
-        first = first[: item_id.start()]
+        first = first[: item_id.start()].rstrip()
         li.set("class", _join(li.get("class"), "course-checklist__item"))
         li.set("data-item-id", item_id.group("id"))
+        self.converted.add(item_id.group("id"))
         label = etree.Element("label", {"class": "course-checklist__label"})
         box = etree.SubElement(label, "input", {"class": "course-checklist__box", "type": "checkbox"})
         if match.group("mark") != " ":
@@ -144,7 +168,7 @@ class ChecklistExtension(Extension):
         """Run the preprocessor before quizzes are rewritten; the tree processor before tasklist (25)."""
         strings = strings_for(self.getConfig("language"), self.getConfig("strings"))
         md.preprocessors.register(ChecklistPreprocessor(md, self.getConfig("build")), "course_checklist", 28)
-        md.treeprocessors.register(ChecklistTreeprocessor(md, strings), "course_checklist", 26)
+        md.treeprocessors.register(ChecklistTreeprocessor(md, strings, self.getConfig("build")), "course_checklist", 26)
         md.registerExtension(self)
 
 

@@ -19,7 +19,7 @@ import yaml
 
 from . import syntax
 from .config import load_course_config
-from .frontmatter import body_line_offset
+from .frontmatter import body_line_offset, decode_source
 from .model import PageSource, build_course
 
 
@@ -52,7 +52,9 @@ def check(docs_dir: Path, config_file: Path) -> list[str]:
     pages = []
     for path in sorted(docs_dir.rglob("*.md")):
         shown = _shown(path, root)
-        text = path.read_text(encoding="utf-8-sig")
+        text, unreadable = decode_source(path.read_bytes())
+        if unreadable:
+            problems.append(unreadable.at(shown))
         pages.append(PageSource(path.relative_to(docs_dir).as_posix(), shown, text))
     theme = config.get("theme") or {}
     _, course_problems = build_course(
@@ -93,7 +95,7 @@ def ids(paths: list[Path]) -> list[str]:
     """Return ``path:line: quiz|item ID  text`` for every quiz and checklist item, in page order."""
     found = []
     for path in _markdown_files(paths):
-        text = path.read_text(encoding="utf-8-sig")
+        text, _ = decode_source(path.read_bytes())  # `check` names a file that is not UTF-8
         start = body_line_offset(text)
         page = syntax.scan(text.split("\n")[start:])
         rows = [(q.line, "quiz", q.id, q.question) for q in page.quizzes]

@@ -47,6 +47,11 @@ class CourseConfig(Config):
     """Print the workbook to ``workbook.pdf`` with Chromium after the build: ``pdf: true``."""
     practice_heading = c.Type(str, default="Try this week")
     """Heading of the practice section the workbook copies from each module."""
+    offline = c.Type(bool, default=True)
+    """Keep the whole course readable offline after one visit (a service worker,
+    ``sw.js`` at the site root): ``offline: false`` turns it off. Never while
+    ``mkdocs serve`` runs. For a site opened from ``file://`` use Material's
+    ``offline`` plugin instead."""
     strings = c.DictOfItems(c.Type(str), default={})
     """Overrides of words shown to learners, e.g. ``strings: {quiz.submit: Check}``."""
     csp = c.Type((bool, str), default=True)

@@ -26,7 +26,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
 
-from . import fragments, leave_site, print_pages, site, widgets
+from . import fragments, leave_site, offline, print_pages, site, widgets
 from .config import CourseConfig, load_course_config
 from .csp import content_security_policy
 from .diagnostics import Reporter, Source, log
@@ -36,6 +36,8 @@ from .model import Course, Module
 THEME_DIR = str(Path(__file__).resolve().parent / "theme")
 COURSE_CSS = "assets/course/course.css"
 COURSE_JS = "assets/course/course.js"
+# Registers the offline service worker; its own module, run once per visit.
+OFFLINE_JS = "assets/course/offline.js"
 EXTENSIONS = ("course_quiz", "course_checklist")
 
 Settings = Callable[[MkDocsConfig], "tuple[CourseConfig, list[str]]"]
@@ -58,6 +60,9 @@ class CourseBuild(Reporter):
         self._settings = settings
         self.settings = CourseConfig()
         self.course: Course | None = None
+        # True under `mkdocs serve` (set once, by on_startup): no service
+        # worker then, so an author never sees a cached page.
+        self.serving = getattr(self, "serving", False)
         self.files: Files | None = None
         self.nav_generated = False
         self.csp = ""
@@ -73,6 +78,10 @@ class CourseBuild(Reporter):
     def from_extra(cls) -> CourseBuild:
         """Return a build that reads its settings from ``extra.course`` (the hooks' way in)."""
         return cls(extra_course_settings)
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Note whether this is ``mkdocs serve``."""
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Validate the settings; add the engine's theme folder, CSS, JS and Markdown extensions where missing."""
@@ -156,7 +165,7 @@ class CourseBuild(Reporter):
         page.content = (widgets.after_title(content, top) if top else content) + bottom
         context["course"] = self.course
         context["course_module"] = module
-        context["course_page_data"] = site.page_data(self.course, page, module)
+        context["course_page_data"] = site.page_data(self.course, page, module, offline=self.offline)
         return context
 
     @event_priority(-100)  # after every other plugin's on_post_page
@@ -181,7 +190,14 @@ class CourseBuild(Reporter):
                 pdf.write_pdf(config)
             except pdf.PdfError as error:
                 raise PluginError(str(error)) from error
+        # Last: the worker lists and hashes every file of the site, the PDF too.
+        offline.write_service_worker(config.site_dir, enabled=self.offline)
         self.fail_quiet_strict_build(config)
+
+    @property
+    def offline(self) -> bool:
+        """Whether the built site keeps itself offline (never while serving)."""
+        return self.settings.offline and not self.serving
 
     def fail_quiet_strict_build(self, config: MkDocsConfig) -> None:
         """Abort a ``--strict`` build whose warnings ``-q`` hid from MkDocs' count, listing the course's mistakes.
@@ -257,11 +273,12 @@ def add_assets(config: MkDocsConfig) -> None:
     """Load the course CSS and its JavaScript module on every page, unless mkdocs.yml already does."""
     if COURSE_CSS not in [str(path) for path in config.extra_css]:
         config.extra_css.append(COURSE_CSS)
-    if COURSE_JS not in [str(script) for script in config.extra_javascript]:
-        script = ExtraScriptValue()
-        script.load_dict({"path": COURSE_JS, "type": "module"})
-        script.validate()
-        config.extra_javascript.append(script)
+    for path in (COURSE_JS, OFFLINE_JS):
+        if path not in [str(script) for script in config.extra_javascript]:
+            script = ExtraScriptValue()
+            script.load_dict({"path": path, "type": "module"})
+            script.validate()
+            config.extra_javascript.append(script)
 
 
 def add_extensions(config: MkDocsConfig, build: CourseBuild) -> None:

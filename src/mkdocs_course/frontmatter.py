@@ -18,7 +18,11 @@ SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 from .diagnostics import Problem
 from .ids import is_valid_id
 
-FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(?P<yaml>.*?\n)?(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.S)
+# MkDocs' own pattern (mkdocs.utils.meta.YAML_RE): what it does not match stays in the page's body.
+MKDOCS_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
+CLOSING = re.compile(r"^(?:-{3}|\.{3})[ \t]*$")
+# The first line of MultiMarkdown metadata, which MkDocs strips from a page without YAML (META_RE).
+META_LINE = re.compile(r"^[ ]{0,3}[A-Za-z0-9_-]+:")
 KEY_LINE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:")
 
 MODULE_KEYS = {
@@ -67,36 +71,110 @@ class FrontMatter:
         return self.lines.get(key, 1)
 
 
+def decode_source(data: bytes) -> tuple[str, Problem | None]:
+    """Return a Markdown file's text as MkDocs reads it (UTF-8, BOM dropped), and a problem when it is not UTF-8.
+
+    The text of a file that is not UTF-8 has U+FFFD for each byte that could
+    not be read, so the page still builds, visibly damaged, and the message
+    names the line.
+    """
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        byte = data[error.start]
+        problem = Problem(
+            line,
+            f"this file is not UTF-8 text (byte 0x{byte:02x} on this line cannot be read); "
+            "save it as UTF-8 in your editor",
+        )
+        return data.decode("utf-8-sig", errors="replace"), problem
+
+
 def body_line_offset(text: str) -> int:
-    """Return how many lines MkDocs strips before the Markdown it renders: front matter and the blank lines after it."""
-    match = FRONT_MATTER.match(text)
-    if not match:
-        return 0
-    rest = text[match.end() :]
-    return text[: match.end()].count("\n") + len(rest) - len(rest.lstrip("\n"))
+    """Return how many lines MkDocs strips before the Markdown it renders (front matter and the blank lines after it).
+
+    Decided as MkDocs decides (``mkdocs.utils.meta.get_data``): front matter
+    that is not valid YAML or not a mapping stays in the body, and so do
+    MultiMarkdown-style ``Key: value`` lines' absence of YAML.
+    """
+    return read_front_matter(text).body_line - 1
 
 
 def read_front_matter(text: str) -> FrontMatter:
-    """Parse YAML front matter the way MkDocs does, remembering key lines."""
-    match = FRONT_MATTER.match(text)
+    """Parse YAML front matter the way MkDocs does, remembering key lines and where MkDocs' body starts."""
+    if not text.startswith("---"):
+        return _without_yaml(text)
+    match = MKDOCS_FRONT_MATTER.match(text)
     if not match:
-        return FrontMatter()
-    raw = match.group("yaml") or ""
-    result = FrontMatter(body_line=text[: match.end()].count("\n") + 1)
+        return _unclosed(text)
+    raw = match.group(1)
+    result = FrontMatter()
     for number, line in enumerate(raw.split("\n"), start=2):
         if key := KEY_LINE.match(line):
             result.lines.setdefault(key.group("key"), number)
     try:
-        data = _load_yaml(raw) or {}
+        data = _load_yaml(raw)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 1
         result.problems.append(Problem(line, f"front matter is not valid YAML ({getattr(error, 'problem', error)}); check quotes and indentation"))
         return result
+    if data is None:
+        result.problems.append(Problem(1, EMPTY_FRONT_MATTER))
+        return result
     if not isinstance(data, dict):
         result.problems.append(Problem(1, "front matter must be 'key: value' lines between two '---' lines"))
         return result
     result.data = data
+    rest = text[match.end() :]
+    result.body_line = text[: match.end()].count("\n") + len(rest) - len(rest.lstrip("\n")) + 1
+    return result
+
+
+EMPTY_FRONT_MATTER = (
+    "front matter is empty, so MkDocs shows its '---' lines on the page; remove them, or put 'key: value' lines between them"
+)
+
+
+def _unclosed(text: str) -> FrontMatter:
+    """Read a page that starts with '---' that MkDocs does not take as front matter (it stays in the body)."""
+    result = FrontMatter()
+    lines = text.split("\n", 2)
+    second = lines[1] if len(lines) > 1 else ""
+    if CLOSING.match(second):
+        result.problems.append(Problem(1, EMPTY_FRONT_MATTER))
+    elif KEY_LINE.match(second):  # YAML that never ends: a horizontal rule is followed by prose, not keys
+        result.problems.append(
+            Problem(
+                1,
+                "front matter is never closed, so MkDocs shows it as text and the page is not a module; "
+                "add a line '---' (followed by a line break) after its last key",
+            )
+        )
+    return result
+
+
+def _without_yaml(text: str) -> FrontMatter:
+    """Read a page with no YAML front matter: report '---' front matter that blank lines push down; strip MultiMarkdown keys as MkDocs does."""
+    result = FrontMatter()
+    if text[:1] in "\n \t" and text.strip(" \t\n").startswith("---"):
+        stripped = text.lstrip(" \t\n")
+        opening_line = text[: len(text) - len(stripped)].count("\n") + 1
+        if MKDOCS_FRONT_MATTER.match(stripped):
+            result.problems.append(
+                Problem(
+                    opening_line,
+                    "front matter must start on the first line of the file, or MkDocs shows it as text and "
+                    "the page is not a module; remove the blank line(s) above '---'",
+                )
+            )
+        return result
+    if META_LINE.match(text):
+        from mkdocs.utils.meta import get_data  # only for pages that start with a 'Key: value' line
+
+        body, _ = get_data(text)
+        result.body_line = text.count("\n") - body.count("\n") + 1
     return result
 
 
@@ -128,7 +206,13 @@ def validate_module(front: FrontMatter, section_ids: list[str]) -> list[Problem]
     if "summary" in data and not _text(data["summary"]):
         problems.append(Problem(front.line("summary"), "`summary` is empty; write one line about what the learner will be able to do"))
     section = data.get("section")
-    if section is not None and section not in section_ids:
+    if not isinstance(section, str) or not section.strip():
+        kind = "empty" if section is None or section == "" else f"a {type(section).__name__}, not a section id"
+        choices = ", ".join(section_ids) or "none yet"
+        problems.append(
+            Problem(front.line("section"), f"`section` is {kind}; write one section id from mkdocs.yml (extra.course.sections): {choices}")
+        )
+    elif section not in section_ids:
         near = difflib.get_close_matches(str(section), section_ids, n=1)
         hint = f"did you mean `{near[0]}`?" if near else f"sections in mkdocs.yml (extra.course.sections) are: {', '.join(section_ids) or 'none yet'}"
         problems.append(Problem(front.line("section"), f"section `{section}` is not defined; {hint}"))

@@ -274,7 +274,7 @@ def _body(text: str, front: FrontMatter) -> str:
 def _claim(claimed: dict[str, set[int]], data: dict[str, Any]) -> None:
     """Remember the order number of a module page that was left out of the course."""
     section, order = data.get("section"), data.get("order")
-    if section is None:  # not a module
+    if not isinstance(section, str):  # not a module, or a section that is not an id (already reported)
         return
     if section not in claimed:  # a misspelt section: count the order where the author meant it
         section = next(iter(difflib.get_close_matches(str(section), list(claimed), n=1)), None)

@@ -17,6 +17,7 @@ plugins:
       pdf: !ENV [COURSE_PDF, false]
       strings: {quiz.submit: Check}
       csp: true                 # or false, or a policy string
+      offline: true             # a service worker keeps the course readable offline
       leave_site: true          # "Leave this site" on every page (default: false)
 ```
 """

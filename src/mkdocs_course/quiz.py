@@ -24,27 +24,36 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from . import syntax
-from .diagnostics import Reporter
+from .diagnostics import Problem, Reporter
 from .strings import strings_for
 
-OPEN_WITH_ID = re.compile(r'^ {0,3}<quiz id="(?P<id>[^"]+)">\s*$')
+# What the preprocessor leaves where a quiz was: one line, found again by the block processor.
+PLACEHOLDER = '<quiz data-course-quiz="{}"></quiz>'
+PLACEHOLDER_START = '<quiz data-course-quiz="'
+QUIZ_MENTION = re.compile(r"</?quiz", re.I)
 
 
 class QuizPreprocessor(Preprocessor):
-    """Validate quizzes against their source lines and mark each with its id."""
+    """Validate quizzes against their source lines and swap each for a one-line placeholder.
+
+    The placeholder keeps the quiz's indentation, so a quiz in an admonition,
+    a details block, a content tab or a list item stays in it; the block
+    processor finds it there and renders the quiz read from the source.
+    """
 
     def __init__(self, md: Markdown, reporter: Reporter) -> None:
         super().__init__(md)
         self.reporter = reporter
 
     def run(self, lines: list[str]) -> list[str]:
-        """Report problems and rewrite quiz blocks for the block processor."""
+        """Report problems and replace each quiz block by its placeholder (or a broken one by an error box)."""
         # Taken, not read: a converted page's Markdown object lingers until the
         # garbage collector's next full pass, and should not keep its page.
         shared = self.md.__dict__.pop("course_scan", None)
+        self.md.course_quizzes = {}
         if shared and shared[0] is lines:
             page = shared[1]  # scanned by the checklist preprocessor
-        elif any("<quiz" in line or "</quiz" in line for line in lines):
+        elif any("uiz" in line for line in lines) and QUIZ_MENTION.search("\n".join(lines)):
             page = syntax.scan(lines)
         else:
             return lines
@@ -53,57 +62,43 @@ class QuizPreprocessor(Preprocessor):
         if not page.quiz_spans:
             return lines
         out = list(lines)
-        # What each quiz's block will say, and the quiz parsed from it: the block
-        # processor need not parse it again unless a later preprocessor changed it.
-        self.md.course_quizzes = {}
+        # The preprocessors after this one never see the quiz's lines: each piece of
+        # Markdown the quiz renders goes through them when it is rendered.
+        processors = list(self.md.preprocessors)
+        self.md.course_quiz_preprocessors = processors[processors.index(self) + 1 :]
         # Walk backwards so that inserted blank lines do not move later spans.
-        for start, end, quiz in reversed(page.quiz_spans):
+        for number in range(len(page.quiz_spans) - 1, -1, -1):
+            start, end, quiz, indent = page.quiz_spans[number]
             if quiz is None:
-                box = self.md.htmlStash.store(_error_box(lines[start : end + 1]))
-                out[start : end + 1] = ["", box, ""]
+                box = " " * indent + self.md.htmlStash.store(_error_box(lines[start : end + 1]))
             else:
-                block = [f'<quiz id="{quiz.id}">', *lines[start + 1 : end], "</quiz>"]
-                self.md.course_quizzes[quiz.id] = ("\n".join(block), quiz)
-                out[start : end + 1] = ["", *block, ""]
+                box = " " * indent + PLACEHOLDER.format(number)
+                self.md.course_quizzes[str(number)] = quiz
+            out[start : end + 1] = ["", box, ""]
         return out
 
 
 class QuizBlockProcessor(BlockProcessor):
-    """Render a ``<quiz id="...">`` ... ``</quiz>`` run of blocks as a quiz."""
+    """Render a quiz's placeholder as the quiz."""
 
     def __init__(self, parser, strings: dict[str, str]) -> None:
         super().__init__(parser)
         self.strings = strings
 
     def test(self, parent: etree.Element, block: str) -> bool:
-        """Match a block that starts with a marked quiz opening tag (asked of every block of the page)."""
-        return block.startswith('<quiz id="') and bool(OPEN_WITH_ID.match(block.split("\n", 1)[0]))
+        """Match a block that starts with a quiz placeholder (asked of every block of the page)."""
+        return block.startswith(PLACEHOLDER_START)
 
     def run(self, parent: etree.Element, blocks: list[str]) -> bool:
-        """Consume the quiz's blocks and build its element tree."""
-        collected: list[str] = []
-        while blocks:
-            block = blocks.pop(0)
-            lines = block.split("\n")
-            closing = next((i for i, line in enumerate(lines) if syntax.QUIZ_CLOSE.match(line)), None)
-            if closing is None:
-                collected.append(block)
-                continue
-            collected.append("\n".join(lines[: closing + 1]))
-            rest = "\n".join(lines[closing + 1 :]).strip("\n")
-            if rest:
-                blocks.insert(0, rest)
-            break
-        text = "\n\n".join(collected)
-        opening = OPEN_WITH_ID.match(collected[0].split("\n", 1)[0])
-        known = getattr(self.parser.md, "course_quizzes", {}).pop(opening.group("id"), None) if opening else None
-        if known and known[0] == text:
-            quiz = known[1]
-        else:  # another preprocessor changed the block (stashed HTML or code): read it as it is now
-            page = syntax.scan(text.split("\n"))
-            if not page.quizzes:
-                return False
-            quiz = page.quizzes[0]
+        """Render the quiz the placeholder stands for; put back what follows it in the block."""
+        block = blocks.pop(0)
+        first, _, rest = block.partition("\n")
+        number = first[len(PLACEHOLDER_START) : first.find('"', len(PLACEHOLDER_START))]
+        quiz = getattr(self.parser.md, "course_quizzes", {}).pop(number, None)
+        if rest.strip():
+            blocks.insert(0, rest)
+        if quiz is None:
+            return True  # a placeholder copied twice: its quiz is already on the page
         self.render(parent, quiz)
         return True
 
@@ -175,7 +170,10 @@ class QuizBlockProcessor(BlockProcessor):
             paragraph.text = markdown
             return paragraph
         holder = etree.SubElement(parent, "div", {"class": css})
-        self.parser.parseChunk(holder, markdown)
+        lines = markdown.split("\n")
+        for processor in getattr(self.parser.md, "course_quiz_preprocessors", ()):
+            lines = processor.run(lines)
+        self.parser.parseChunk(holder, "\n".join(lines))
         if len(holder) == 1 and holder[0].tag == "p" and not (holder.text or "").strip() and not holder[0].tail:
             paragraph = holder[0]
             paragraph.set("class", css)
@@ -191,8 +189,22 @@ class QuizKeyTreeprocessor(Treeprocessor):
     option's emphasis, code and links are rendered once, not twice.
     """
 
+    def __init__(self, md: Markdown, reporter: Reporter) -> None:
+        super().__init__(md)
+        self.reporter = reporter
+
     def run(self, root: etree.Element) -> None:
-        """Copy each option's rendered text into its key item, after the verdict."""
+        """Copy each option's rendered text into its key item, after the verdict; report quizzes left unrendered."""
+        # The safety net under the scanner: a quiz it found that the page does not show.
+        for quiz in self.md.__dict__.pop("course_quizzes", {}).values():
+            self.reporter.report(
+                Problem(
+                    quiz.line,
+                    "this quiz is not shown as a quiz: Markdown reads its lines as part of something else here "
+                    "(code, HTML or the text above); put '<quiz>' on a line of its own with a blank line above, "
+                    "indented like the text around it",
+                )
+            )
         for text, item in self.md.__dict__.pop("course_key_texts", ()):
             item[0].tail = ": " + (text.text or "")
             for offset, child in enumerate(text, start=1):
@@ -237,7 +249,7 @@ class QuizExtension(Extension):
         md.preprocessors.register(QuizPreprocessor(md, self.getConfig("build")), "course_quiz", 27)
         md.parser.blockprocessors.register(QuizBlockProcessor(md.parser, strings), "course_quiz", 105)
         # Right after "inline" (20), before the tree processors that read the text.
-        md.treeprocessors.register(QuizKeyTreeprocessor(md), "course_quiz_key", 19)
+        md.treeprocessors.register(QuizKeyTreeprocessor(md, self.getConfig("build")), "course_quiz_key", 19)
         md.registerExtension(self)
 
 

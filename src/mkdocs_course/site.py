@@ -19,13 +19,13 @@ from mkdocs.structure.pages import Page
 
 from .config import CourseConfig
 from .diagnostics import Source
-from .frontmatter import body_line_offset
+from .frontmatter import body_line_offset, decode_source
 from .model import Course, Module, PageSource, build_course
 
 MANIFEST_URI = "course-manifest.json"
 # The words course.js shows; templates render the rest into the HTML, so every
 # page carries only these.
-SCRIPT_STRINGS = ("quiz.", "checklist.", "state.", "storage.", "progress.", "module.progress", "dashboard.overall", "dashboard.continue")
+SCRIPT_STRINGS = ("offline.", "quiz.", "checklist.", "state.", "storage.", "progress.", "module.progress", "dashboard.overall", "dashboard.continue")
 
 
 def display_path(config: MkDocsConfig, abs_path: str | None, src_uri: str) -> str:
@@ -51,11 +51,16 @@ def course_from_files(
     files: Files, config: MkDocsConfig, course_config: CourseConfig, *, keep_source: bool = False
 ) -> tuple[Course, list[str], dict[str, Source]]:
     """Build the course from the Markdown files MkDocs found; also return each file as messages name it."""
-    pages = [
-        PageSource(f.src_uri, display_path(config, f.abs_src_path, f.src_uri), f.content_string)
-        for f in files.documentation_pages()
-        if not f.generated_by
-    ]
+    pages, unreadable = [], []
+    for f in files.documentation_pages():
+        if f.generated_by:
+            continue
+        shown = display_path(config, f.abs_src_path, f.src_uri)
+        text, problem = decode_source(f.content_bytes)
+        if problem:  # MkDocs would stop with a traceback: it renders the readable text instead
+            unreadable.append(problem.at(shown))
+            f.content_string = text
+        pages.append(PageSource(f.src_uri, shown, text))
     sources = {page.src_uri: Source(page.display_path, body_line_offset(page.text)) for page in pages}
     course, problems = build_course(
         pages,
@@ -66,7 +71,7 @@ def course_from_files(
         use_directory_urls=config.use_directory_urls,
         keep_source=keep_source,
     )
-    return course, problems, sources
+    return course, unreadable + problems, sources
 
 
 def source_of(page: Page, config: MkDocsConfig, known: dict[str, Source]) -> Source:
@@ -86,7 +91,7 @@ def page_key(page: Page, module: Module | None) -> str:
     return module.id if module else page.file.src_uri[:-3]
 
 
-def page_data(course: Course, page: Page, module: Module | None) -> str:
+def page_data(course: Course, page: Page, module: Module | None, *, offline: bool = False) -> str:
     """Return the JSON a page hands to course.js in ``<script id="__course">``, safe inside that element.
 
     The words are the same on every page: they are serialised once per course.
@@ -101,6 +106,8 @@ def page_data(course: Course, page: Page, module: Module | None) -> str:
         "module": module is not None,
         "title": module.title if module else page.title,
         "completion": course.completion,
+        # Whether the site has a service worker (offline.js registers it, or removes an old one).
+        "offline": offline,
     }
     return f'{htmlsafe_json_dumps(data)[:-1]}, "strings": {course.script_strings_json}}}'
 

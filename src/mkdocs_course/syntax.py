@@ -21,22 +21,45 @@ from __future__ import annotations
 
 import re
 
+from markdown.util import BLOCK_LEVEL_ELEMENTS
+
 from .diagnostics import Problem
 from .ids import derived_id, is_valid_id
 
+# Every pattern is anchored and has no two quantifiers that can share the same
+# characters, so each runs in time linear in its line (see test_syntax's
+# "long line" tests): an author's odd line never stalls a build.
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
-QUIZ_OPEN = re.compile(r"^ {0,3}<quiz(?P<attrs>(?:\s+[^>]*)?)>\s*$")
-QUIZ_CLOSE = re.compile(r"^ {0,3}</quiz>\s*$")
-# A pattern, not compiled: few quizzes have attributes (see "Build cost" in ARCHITECTURE.md).
-ATTR = r"""\s*([A-Za-z_][\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))"""
+QUIZ_OPEN = re.compile(r"^ {0,3}<quiz(?P<attrs>\s[^>]*)?>\s*$", re.I)
+QUIZ_CLOSE = re.compile(r"^ {0,3}</quiz>\s*$", re.I)
+# Any quiz tag, wherever it is: a line like this that is not read as a quiz is a mistake.
+QUIZ_TAG = re.compile(r"\s*</?quiz\b", re.I)
+# The same, searched for anywhere: no leading \s*, which a search would retry at every space.
+QUIZ_ANYWHERE = re.compile(r"</?quiz\b", re.I)
+# An attribute starts where a word starts, so a long word is read once, not once per letter.
+ATTR = re.compile(r"""(?<![\w-])([A-Za-z_][\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
 OPTION = re.compile(r"^ {0,3}[-*+]\s+\[(?P<mark>[ xX])\]\s?(?P<text>.*)$")
 FEEDBACK = re.compile(r"^\s*>\s?(?P<text>.*)$")
-TASK = re.compile(r"^(?P<indent>\s*)[-*+]\s+\[(?P<mark>[ xX])\]\s+(?P<text>.*?)\s*$")
-EXPLICIT = re.compile(r"\s*\{:?\s*#(?P<id>[^\s}]+)\s*\}\s*$")
-# Every line the patterns above can start on: a fence, a quiz tag or a task item.
-# Most of a page is prose, so the scanner looks only at lines that match this.
-MARKED = re.compile(r"\s*(?:```|~~~|</?quiz\b|[-*+]\s+\[)")
-
+# A task item as Python-Markdown's list and pymdownx.tasklist read it: ASCII spaces only.
+TASK = re.compile(r"^(?P<indent> *)[-*+] +\[(?P<mark>[ xX])\] +(?P<text>.*)$")
+# What an author may have meant as a task item (any Unicode space, or none).
+TASK_LIKE = re.compile(r"^\s*[-*+]\s*\[[ xX]\]")
+EXPLICIT = re.compile(r"\{:?\s*#(?P<id>[^\s}]+)\s*\}")
+# Python-Markdown's list items (ordered or not) and nested items, tab_length 4.
+LIST_ITEM = re.compile(r"^ {0,3}(?:\d+\.|[*+-]) +")
+NESTED_ITEM = re.compile(r"^ *(?:\d+\.|[*+-]) +")
+HASH_HEADER = re.compile(r"^#{1,6}")
+SETEXT_UNDERLINE = re.compile(r"^[=-]+ *$")
+QUOTE = re.compile(r"^ {0,3}>")
+# Admonitions (!!!), pymdownx.details (??? and ???+) and pymdownx.tabbed (=== "Tab"): content indented by 4.
+CONTAINER = re.compile(r"""^(?:!!!|\?\?\?\+?) ?[\w"-]|^===[!+]{0,2} +\"""")
+HTML_OPEN = re.compile(r"^ {0,3}<(?P<tag>[A-Za-z][A-Za-z0-9-]*)")
+TAG = re.compile(r"<(?P<close>/?)(?P<tag>[A-Za-z][A-Za-z0-9-]*)(?P<rest>[^<>]*)>")
+MARKDOWN_ATTR = re.compile(r"\smarkdown\s*=|\smarkdown\s*/?$")
+BLOCK_TAGS = frozenset(BLOCK_LEVEL_ELEMENTS)
+# Tags whose stray half breaks a quiz's markup (an unknown tag such as <one> is shown as text-like markup and left alone).
+CHECKED_TAGS = BLOCK_TAGS | frozenset("a abbr b cite code em i kbd label mark q s samp small span strong sub sup u".split())
+VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 
 # Records are plain classes with __slots__: every build imports the engine
 # again, and a NamedTuple or dataclass costs ten to a hundred times more to
@@ -106,8 +129,9 @@ class PageSyntax:
         self.checklist: list[ChecklistItem] = []
         self.quiz_problems: list[Problem] = []
         self.checklist_problems: list[Problem] = []
-        # (first line, last line) of every quiz block, valid or not, 0-based.
-        self.quiz_spans: list[tuple[int, int, Quiz | None]] = []
+        # (first line, last line, quiz, indentation of its container's blocks) of every quiz block,
+        # valid or not; lines 0-based.
+        self.quiz_spans: list[tuple[int, int, Quiz | None, int]] = []
 
     def ids(self) -> tuple[list[str], list[str]]:
         """Return the checklist item ids and the quiz ids, in page order."""
@@ -120,79 +144,473 @@ class PageSyntax:
 
 
 def scan(text: str | list[str]) -> PageSyntax:
-    """Scan Markdown for quizzes and checklist items."""
+    """Scan Markdown for quizzes and checklist items, reading its blocks as Python-Markdown does.
+
+    Fenced code, HTML comments, raw HTML blocks, indented code, paragraphs,
+    lists and the containers whose content is indented by 4 spaces
+    (admonitions, details, content tabs, list items) are told apart, so an
+    item or a quiz is found exactly where the page will show one. A line that
+    looks like one but that Markdown reads otherwise is reported.
+    """
     lines = text.split("\n") if isinstance(text, str) else text
     page = PageSyntax()
-    marked = [index for index, line in enumerate(lines) if MARKED.match(line)]
-    fence: str | None = None
-    resume = 0  # the first line after the last quiz read
-    for position, index in enumerate(marked):
-        if index < resume:
-            continue
-        line = lines[index]
-        inside = fence is not None
-        fence = _fence_after(fence, line)
-        if inside or fence is not None:
-            continue  # code: quiz tags and task items in it are left alone
-        if QUIZ_OPEN.match(line):
-            resume = _scan_quiz(lines, marked[position + 1 :], index, page)
-        elif QUIZ_CLOSE.match(line):
-            page.quiz_problems.append(
-                Problem(index + 1, "'</quiz>' has no matching '<quiz>'; remove it or add '<quiz>' above the question")
-            )
-        elif task := TASK.match(line):
-            _add_item(page, task, index + 1)
+    joined = text if isinstance(text, str) else "\n".join(lines)
+    if "[" not in joined and not QUIZ_ANYWHERE.search(joined):
+        return page  # most pages of prose: nothing to find
+    # Python-Markdown expands tabs before any extension reads the page (tab_length 4).
+    lines = [line.expandtabs(4) if "\t" in line else line for line in lines]
+    scanner = _Scanner(lines, page)
+    scanner.region(scanner.neutralise())
+    scanner.report_unread()
     _check_unique_quiz_ids(page)
     _check_unique_item_ids(page)
     return page
 
 
-def _fence_after(fence: str | None, line: str) -> str | None:
-    """Return the open code fence after ``line``: opened, closed (same character, at least as long) or unchanged."""
-    match = FENCE.match(line)
-    if fence is None:
-        return match.group(1) if match else None
-    if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
-        return None
-    return fence
+def _indent(text: str) -> int:
+    """Return the number of leading spaces of a line."""
+    return len(text) - len(text.lstrip(" "))
 
 
-def _scan_quiz(lines: list[str], marked: list[int], start: int, page: PageSyntax) -> int:
-    """Parse the quiz opening at ``start``; return the index after its end (``marked``: the marked lines after it)."""
-    fence: str | None = None
-    for index in marked:
-        line = lines[index]
-        inside = fence is not None
-        fence = _fence_after(fence, line)
-        if inside or fence is not None:
-            continue
-        if QUIZ_CLOSE.match(line):
-            quiz = _parse_quiz(lines, start, index, page.quiz_problems)
-            page.quiz_spans.append((start, index, quiz))
-            if quiz is not None:
-                page.quizzes.append(quiz)
-            return index + 1
-        elif QUIZ_OPEN.match(line):
-            break
-    page.quiz_problems.append(
-        Problem(start + 1, "'<quiz>' is never closed; add '</quiz>' on its own line after the explanation")
-    )
-    page.quiz_spans.append((start, start, None))
-    return start + 1
+def _blank(text: str) -> bool:
+    """Tell whether Python-Markdown reads a line as blank (spaces only, after tabs are expanded)."""
+    return not text.strip(" ")
 
 
-def _parse_quiz(lines: list[str], start: int, end: int, problems: list[Problem]) -> Quiz | None:
-    """Parse the lines between ``<quiz>`` and ``</quiz>``; None when unusable."""
+def _dedent(text: str, width: int) -> str:
+    """Remove up to ``width`` leading spaces."""
+    return text[min(width, _indent(text)) :]
+
+
+def _is_rule(text: str) -> bool:
+    """Tell whether a line is a horizontal rule (``---``, ``* * *``, ``___``), as Python-Markdown's HRProcessor reads it."""
+    if _indent(text) > 3:
+        return False
+    stripped = text.strip(" ")
+    if len(stripped) < 3 or stripped[0] not in "-*_" or "   " in stripped:
+        return False
+    marks = stripped.replace(" ", "")
+    return len(marks) >= 3 and marks == stripped[0] * len(marks)
+
+
+_BLANK = (-1, "")
+# What neutralise leaves for a stashed run of code: a line of text with no meaning.
+_STASHED = "\x02"
+# ... and for a stashed HTML block: a paragraph of its own, so that an indented block after
+# it follows a paragraph (and is code), not the list before it.
+_STASH_BLOCK = [_BLANK, (-1, _STASHED), _BLANK]
+
+
+class _Scanner:
+    """One page's scan: the lines, what was found, and why each marked line is not an item or quiz."""
+
+    def __init__(self, lines: list[str], page: PageSyntax) -> None:
+        self.lines = lines
+        self.page = page
+        # Lines that look like a task item or a quiz tag: each must end up read, or reported.
+        self.marked = {i for i, line in enumerate(lines) if ("[" in line and TASK_LIKE.match(line)) or ("uiz" in line and QUIZ_TAG.match(line))}
+        # Why a marked line is not an item or a quiz: "code", "comment", "quiz", "item", "quote",
+        # "reported", or ("raw", line of the HTML tag).
+        self.why: dict[int, object] = {}
+        # Open md_in_html tags (markdown="1"), innermost last: their content is Markdown.
+        self.markdown_tags: list[str] = []
+
+    def mark(self, index: int, why: object) -> None:
+        """Note why a marked line is read the way it is (the first reason wins)."""
+        if index in self.marked:
+            self.why.setdefault(index, why)
+
+    # --- Pass 1: what Python-Markdown's preprocessors stash -------------------
+
+    def neutralise(self) -> list[tuple[int, str]]:
+        """Return the page's rows with fenced code, comments and raw HTML blocks replaced as their stashes are.
+
+        pymdownx.superfences stashes a fence (at any indentation) as one line;
+        Python-Markdown's HTML preprocessor stashes a comment or a raw block
+        that starts a line as a block of its own. What follows a closing tag
+        on its line stays text.
+        """
+        rows: list[tuple[int, str]] = []
+        lines, fence, index = self.lines, None, 0
+        while index < len(lines):
+            line = lines[index]
+            if fence is not None:
+                self.mark(index, "code")
+                match = FENCE.match(line)
+                if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+                    fence = None
+                index += 1
+                continue
+            match = FENCE.match(line)
+            if match:
+                fence = match.group(1)
+                self.mark(index, "code")
+                rows.append((index, " " * _indent(line) + _STASHED))
+                index += 1
+                continue
+            if self.markdown_tags and line.strip(" ").lower() == f"</{self.markdown_tags[-1]}>":
+                self.markdown_tags.pop()
+                rows += _STASH_BLOCK
+                index += 1
+                continue
+            if "<" in line:
+                consumed = self._html(index, rows)
+                if consumed:
+                    index += consumed
+                    continue
+            rows.append((index, line))
+            index += 1
+        return rows
+
+    def _html(self, index: int, rows: list[tuple[int, str]]) -> int:
+        """Read a comment or raw HTML block starting on line ``index``; return how many lines it takes (0: none)."""
+        line = self.lines[index]
+        comment = _comment_start(line)
+        if comment >= 0:
+            return self._comment(index, comment, rows)
+        opening = HTML_OPEN.match(line)
+        if not opening or opening.group("tag").lower() not in BLOCK_TAGS:
+            return 0
+        first = TAG.match(line, opening.start("tag") - 1)
+        closing = f"</{opening.group('tag').lower()}>"
+        if (
+            first
+            and MARKDOWN_ATTR.search(first.group("rest"))
+            and any(line.strip(" ").lower() == closing for line in self.lines[index + 1 :])
+        ):
+            # md_in_html: the tag's content is Markdown, and the tag lines are blocks of their own.
+            self.markdown_tags.append(first.group("tag").lower())
+            rows += _STASH_BLOCK
+            return 1
+        # As Python-Markdown's HTML parser: a closing tag closes the innermost open tag of its
+        # name (and every tag opened after it); the block ends when none is left open.
+        stack: list[str] = []
+        number = index
+        while number < len(self.lines):
+            text = self.lines[number]
+            for tag in TAG.finditer(text, opening.start() if number == index else 0):
+                name = tag.group("tag").lower()
+                if tag.group("close"):
+                    if name in stack:
+                        while stack.pop() != name:
+                            pass
+                elif name not in VOID_TAGS and not tag.group("rest").endswith("/"):
+                    stack.append(name)
+                if not stack:
+                    for covered in range(index, number + 1):
+                        self.mark(covered, ("raw", index + 1))
+                    rows += _STASH_BLOCK
+                    tail = text[tag.end() :]
+                    if not _blank(tail):
+                        rows.append((number, tail))
+                    return number - index + 1
+            number += 1
+        for covered in range(index, len(self.lines)):  # never closed: raw to the end of the page
+            self.mark(covered, ("raw", index + 1))
+        return len(self.lines) - index
+
+    def _comment(self, index: int, column: int, rows: list[tuple[int, str]]) -> int:
+        """Read an HTML comment opening at ``column`` of line ``index``; return how many lines it takes."""
+        line = self.lines[index]
+        block = not line[:column].strip(" ") and column <= 3
+        number, search_from = index, column + 4
+        while number < len(self.lines):
+            text = self.lines[number]
+            end = text.find("-->", search_from if number == index else 0)
+            if end >= 0:
+                break
+            number += 1
+        else:
+            end = -1
+        for covered in range(index, min(number, len(self.lines) - 1) + 1):
+            self.mark(covered, "comment")
+        if end < 0:
+            return len(self.lines) - index
+        tail = self.lines[number][end + 3 :]
+        before = line[:column]
+        if block:
+            rows += _STASH_BLOCK
+            if not _blank(tail):
+                rows.append((number, tail))
+        else:  # inline: the text around it stays one paragraph
+            rows.append((index, before + _STASHED + (tail if number == index else "")))
+            if number != index and not _blank(tail):
+                rows.append((number, " " * _indent(self.lines[number]) + tail))
+        return number - index + 1
+
+    # --- Pass 2: blocks, as Python-Markdown's block parser splits them -------
+
+    def region(self, rows: list[tuple[int, str]]) -> None:
+        """Read the blocks of one region (the page, or a container's content with its indentation removed)."""
+        container: tuple[str, list[tuple[int, str]]] | None = None
+        mode = None  # the block being read: None (between blocks), para, list, code, quote, box, inside
+        first_item: ChecklistItem | None = None
+        last_item: ChecklistItem | None = None
+        after_item = False  # the line above is a list item's first line
+        line_in_block = 0
+        nested: list[tuple[int, str]] = []  # the nested item being read in a list block
+        para_reported = False
+        k = 0
+        while k < len(rows):
+            index, text = rows[k]
+            if _blank(text):
+                self._nested(nested)
+                if container is not None:
+                    container[1].append(_BLANK)
+                mode, line_in_block = None, 0
+                k += 1
+                continue
+            indent = _indent(text)
+            line_in_block += 1
+            if mode == "inside":  # more of a block that went into the container above
+                if container[0] == "list" or indent >= 4:
+                    container[1].append((index, _dedent(text, 4)))
+                    k += 1
+                    continue
+                mode = None
+            if mode in ("code", "quote"):
+                self.mark(index, mode)
+                k += 1
+                continue
+            if mode is None:
+                if indent >= 4:
+                    if container is not None:  # the container's content goes on
+                        container[1].append((index, _dedent(text, 4)))
+                        mode = "inside"
+                    else:
+                        mode = "code"
+                        self.mark(index, "code")
+                    k += 1
+                    continue
+                if container is not None:
+                    self.region(container[1])
+                    container = None
+                line_in_block = 1
+            elif mode == "box":
+                if indent >= 4:
+                    container[1].append((index, _dedent(text, 4)))
+                    k += 1
+                    continue
+                self.region(container[1])
+                container, mode, line_in_block = None, None, 1  # the rest of the block is a block of its own
+            # A line Python-Markdown reads as the start of something, in a block or not.
+            if indent <= 3 and QUIZ_OPEN.match(text):
+                self._nested(nested)
+                if container is not None:
+                    self.region(container[1])
+                    container = None
+                k = self._quiz(rows, k)
+                mode = None
+                continue
+            if text[0] in "!?=" and CONTAINER.match(text):
+                self._nested(nested)
+                if container is not None:
+                    self.region(container[1])
+                container, mode = ("box", []), "box"
+                k += 1
+                continue
+            # A '---' or '===' under a block's first line makes that line a heading (before any list is read).
+            setext = mode in ("list", "para") and line_in_block == 2 and SETEXT_UNDERLINE.match(text)
+            if setext and mode == "list":
+                self._heading(first_item)
+                container = None  # the list was never a list
+            if setext or _is_rule(text) or HASH_HEADER.match(text):
+                self._nested(nested)
+                # The block so far stays what it was; the rule or heading is a block of its own,
+                # and what follows it starts a new one (an indented line there is code).
+                if container is not None:
+                    self.region(container[1])
+                    container = None
+                mode, line_in_block = None, 0
+                k += 1
+                continue
+            if mode is None:
+                if LIST_ITEM.match(text):
+                    mode, container = "list", ("list", [])
+                    first_item = last_item = self._item(index, text)
+                    after_item = True
+                elif QUOTE.match(text):
+                    mode = "quote"
+                    self.mark(index, "quote")
+                else:
+                    mode = "para"
+                    # A run of items under a paragraph line (or a mistyped item) is one mistake.
+                    para_reported = index in self.marked
+                k += 1
+                continue
+            if mode == "list":
+                # As ListProcessor splits its block: an item line at up to 3 spaces is a sibling;
+                # one at 4 to 7 starts a nested item, which takes every line up to the next
+                # sibling and is read again as a block of its own (4 spaces removed).
+                if LIST_ITEM.match(text):
+                    self._nested(nested)
+                    last_item, after_item = self._item(index, text), True
+                    k += 1
+                    continue
+                if nested:
+                    nested.append((index, _dedent(text, 4)))
+                elif 4 <= indent <= 7 and NESTED_ITEM.match(text):
+                    nested.append((index, _dedent(text, 4)))
+                elif after_item and SETEXT_UNDERLINE.match(text):
+                    self._heading(last_item)  # the item's own text is read as a heading inside it
+                after_item = False
+                k += 1
+                continue
+            # mode == "para": a blockquote line starts a quote; anything else continues the paragraph.
+            if QUOTE.match(text):
+                mode = "quote"
+                self.mark(index, "quote")
+            elif indent <= 3 and TASK.match(text):
+                if not para_reported:
+                    self.page.checklist_problems.append(
+                        Problem(
+                            index + 1,
+                            "this checklist item is read as part of the paragraph above it, so it shows as "
+                            "plain text; put a blank line above the list",
+                        )
+                    )
+                para_reported = True
+                self.mark(index, "reported")
+            k += 1
+        self._nested(nested)
+        if container is not None:
+            self.region(container[1])
+
+    def _nested(self, nested: list[tuple[int, str]]) -> None:
+        """Read a list block's nested item (its lines, 4 spaces removed) as a region of its own; empty the list."""
+        if nested:
+            rows = nested[:]
+            nested.clear()
+            self.region(rows)
+
+    def _item(self, index: int, text: str) -> ChecklistItem | None:
+        """Record a list item's line as a checklist item when it is a task item; return the item."""
+        task = TASK.match(text)
+        if not task:
+            return None
+        self.mark(index, "item")
+        return _add_item(self.page, task, index + 1)
+
+    def _heading(self, item: ChecklistItem | None) -> None:
+        """Report a task item that Python-Markdown reads as a setext heading (a ``---`` or ``===`` line under it)."""
+        if item is None or item not in self.page.checklist:
+            return
+        self.page.checklist.remove(item)
+        self.page.checklist_problems.append(
+            Problem(
+                item.line,
+                "this checklist item is read as a heading because of the '---' or '===' line right under it; "
+                "put a blank line between them",
+            )
+        )
+
+    def _quiz(self, rows: list[tuple[int, str]], k: int) -> int:
+        """Read the quiz opening at row ``k`` of a region; return the row after it."""
+        start = rows[k][0]
+        for m in range(k + 1, len(rows)):
+            index, text = rows[m]
+            if index < 0 or _indent(text) > 3:
+                continue
+            if QUIZ_CLOSE.match(text):
+                indent = _indent(self.lines[start])
+                quiz = _parse_quiz(self.lines, start, index, self.page.quiz_problems, indent)
+                # Its placeholder goes where the region's blocks start, as a block of the region.
+                self.page.quiz_spans.append((start, index, quiz, indent - _indent(rows[k][1])))
+                if quiz is not None:
+                    self.page.quizzes.append(quiz)
+                for covered in range(start, index + 1):
+                    self.mark(covered, "quiz")
+                return m + 1
+            if QUIZ_OPEN.match(text):
+                break
+        self.page.quiz_problems.append(
+            Problem(start + 1, "'<quiz>' is never closed; add '</quiz>' on its own line after the explanation")
+        )
+        self.page.quiz_spans.append((start, start, None, _indent(self.lines[start]) - _indent(rows[k][1])))
+        # One mistake, one message: what follows up to the next quiz is this quiz's, not items.
+        m = k + 1
+        while m < len(rows) and not (rows[m][0] >= 0 and QUIZ_OPEN.match(rows[m][1])):
+            self.mark(rows[m][0], "quiz")
+            m += 1
+        self.mark(start, "quiz")
+        return m
+
+    # --- Pass 3: lines that look like an item or a quiz but are neither -------
+
+    def report_unread(self) -> None:
+        """Report each marked line that Markdown will not show as an item or a quiz, saying why."""
+        raw_reported: set[int] = set()
+        for index in sorted(self.marked):
+            why = self.why.get(index)
+            line = self.lines[index]
+            quiz_tag = QUIZ_TAG.match(line) is not None
+            if why in ("code", "comment", "quiz", "item", "reported", "quote"):
+                continue
+            problems = self.page.quiz_problems if quiz_tag else self.page.checklist_problems
+            what = "this quiz" if quiz_tag else "this checklist item"
+            if isinstance(why, tuple):
+                if why[1] in raw_reported:
+                    continue
+                raw_reported.add(why[1])
+                problems.append(
+                    Problem(
+                        index + 1,
+                        f"{what} is inside the raw HTML block that starts on line {why[1]}, so it shows as "
+                        "plain text; add markdown=\"1\" to that tag, or move it out of the HTML",
+                    )
+                )
+            elif not quiz_tag and re.match(r"^\s*[-*+](?! )\s", line):
+                problems.append(
+                    Problem(
+                        index + 1,
+                        "the space after the list mark is not a plain space (a no-break or other Unicode "
+                        "space), so this is not a checklist item; type an ordinary space after the '-'",
+                    )
+                )
+            elif quiz_tag and QUIZ_CLOSE.match(line.strip()):
+                problems.append(
+                    Problem(index + 1, "'</quiz>' has no matching '<quiz>'; remove it or add '<quiz>' above the question")
+                )
+            elif quiz_tag:
+                problems.append(
+                    Problem(
+                        index + 1,
+                        "this '<quiz>' is not read as a quiz here (it continues the text above it, or is "
+                        "indented more than its container); put it on a line of its own with a blank line "
+                        "above, indented like the text around it",
+                    )
+                )
+            else:
+                problems.append(
+                    Problem(
+                        index + 1,
+                        "this checklist item is not read as a list item here (it continues the text above "
+                        "it); put a blank line above the list, and start it with '- [ ] '",
+                    )
+                )
+
+
+def _comment_start(line: str) -> int:
+    """Return where an HTML comment opens on a line (not inside a code span), or -1."""
+    column = line.find("<!--")
+    if column < 0 or line.count("`", 0, column) % 2:
+        return -1
+    return column
+
+
+def _parse_quiz(lines: list[str], start: int, end: int, problems: list[Problem], indent: int = 0) -> Quiz | None:
+    """Parse the lines between ``<quiz>`` and ``</quiz>`` (indented by ``indent`` in a container); None when unusable."""
     found: list[Problem] = []
     line_no = start + 1
-    attrs = _parse_attrs(QUIZ_OPEN.match(lines[start]).group("attrs"), line_no, found)
+    attrs = _parse_attrs(QUIZ_OPEN.match(_dedent(lines[start], indent)).group("attrs") or "", line_no, found)
     question: list[str] = []
     options: list[Option] = []
     explanation: list[str] = []
     state = "question"  # question -> options -> explanation
     after_blank = False
+    in_feedback = False  # the line above is feedback: an indented line goes on with it
     for index in range(start + 1, end):
-        line, number = lines[index], index + 1
+        line, number = _dedent(lines[index], indent), index + 1
         option = OPTION.match(line)
         feedback = FEEDBACK.match(line)
         if state in ("question", "options") and option:
@@ -200,8 +618,10 @@ def _parse_quiz(lines: list[str], start: int, end: int, problems: list[Problem])
             options.append(Option(option.group("text").strip(), option.group("mark") != " ", number))
             if not options[-1].text:
                 found.append(Problem(number, "quiz option has no text; write the answer after '- [ ]' or '- [x]'"))
+            in_feedback = False
         elif state == "options" and feedback and not after_blank:
             options[-1].feedback += feedback.group("text") + "\n"
+            in_feedback = True
         elif feedback and (state == "question" or (state == "options" and after_blank)):
             found.append(
                 Problem(
@@ -211,10 +631,13 @@ def _parse_quiz(lines: list[str], start: int, end: int, problems: list[Problem])
                 )
             )
             state = "explanation" if state == "options" else state
-        elif state == "options" and not line.strip():
+        elif state == "options" and _blank(line):
             after_blank = True
             continue
-        elif state == "options" and line.startswith(("  ", "\t")) and not after_blank:
+        elif state == "options" and in_feedback and not after_blank:
+            # Markdown's lazy continuation: a line under a '>' line belongs to that quote.
+            options[-1].feedback += line.strip() + "\n"
+        elif state == "options" and line.startswith("  ") and not after_blank:
             options[-1].text += " " + line.strip()  # a wrapped option line
         elif state == "question":
             question.append(line)
@@ -234,6 +657,16 @@ def _parse_quiz(lines: list[str], start: int, end: int, problems: list[Problem])
         found.append(Problem(line_no, "quiz has only one option; add at least one more '- [ ] ...' answer"))
     elif not any(o.correct for o in options):
         found.append(Problem(line_no, "quiz has no correct option; mark the right answer(s) with '- [x]'"))
+    for option in options:
+        for part, text in (("option", option.text), ("feedback", option.feedback)):
+            if unbalanced := _unbalanced_tag(text):
+                found.append(
+                    Problem(
+                        option.line,
+                        f"the raw HTML '{unbalanced}' in this quiz {part} is not closed or not opened "
+                        "inside it, which would break the page; close it there, or write it as `code`",
+                    )
+                )
     problems.extend(found)
     if found:
         return None
@@ -249,15 +682,41 @@ def _parse_quiz(lines: list[str], start: int, end: int, problems: list[Problem])
     )
 
 
+def _unbalanced_tag(text: str) -> str | None:
+    """Return the first raw HTML tag of ``text`` that is not closed, or closed without being opened, in it."""
+    if "<" not in text:
+        return None
+    open_tags: list[tuple[str, str]] = []
+    for tag in TAG.finditer(_without_code_spans(text)):
+        name = tag.group("tag").lower()
+        if name in VOID_TAGS or name not in CHECKED_TAGS or tag.group("rest").endswith("/"):
+            continue
+        if not tag.group("close"):
+            open_tags.append((name, tag.group(0)))
+        elif open_tags and open_tags[-1][0] == name:
+            open_tags.pop()
+        else:
+            return tag.group(0)
+    return open_tags[0][1] if open_tags else None
+
+
+def _without_code_spans(text: str) -> str:
+    """Return ``text`` with its `code spans` blanked out (their tags are shown, not parsed)."""
+    if "`" not in text:
+        return text
+    parts = text.split("`")
+    return "".join(part if number % 2 == 0 else " " * len(part) for number, part in enumerate(parts))
+
+
 def _parse_attrs(raw: str, line_no: int, problems: list[Problem]) -> dict[str, str]:
     """Read ``id="..."`` from a quiz's opening tag."""
     attrs: dict[str, str] = {}
-    if not raw:
+    if not raw.strip():
         return attrs
-    rest = re.sub(ATTR, "", raw).strip()
-    if rest:
-        problems.append(Problem(line_no, f"cannot read '{rest}' in '<quiz>'; write attributes as id=\"my-id\""))
-    for match in re.finditer(ATTR, raw):
+    rest, last = [], 0
+    for match in ATTR.finditer(raw):
+        rest.append(raw[last : match.start()])
+        last = match.end()
         name, value = match.group(1), next(v for v in match.groups()[1:] if v is not None)
         if name != "id":
             problems.append(Problem(line_no, f"'<quiz>' has no attribute '{name}'; the only one is id=\"...\""))
@@ -267,15 +726,22 @@ def _parse_attrs(raw: str, line_no: int, problems: list[Problem]) -> dict[str, s
             )
         else:
             attrs["id"] = value
+    rest.append(raw[last:])
+    leftover = " ".join(" ".join(rest).split())
+    if leftover:
+        problems.insert(0, Problem(line_no, f"cannot read '{leftover}' in '<quiz>'; write attributes as id=\"my-id\""))
     return attrs
 
 
-def _add_item(page: PageSyntax, task: re.Match[str], number: int) -> None:
-    """Record one checklist item from a task-list line."""
-    text = task.group("text")
-    explicit = EXPLICIT.search(text)
+def _add_item(page: PageSyntax, task: re.Match[str], number: int) -> ChecklistItem | None:
+    """Record one checklist item from a task-list line; return it (None when it has a mistake)."""
+    text = task.group("text").rstrip()
+    explicit = None
+    brace = text.rfind("{")
+    if brace >= 0 and text.endswith("}"):
+        explicit = EXPLICIT.fullmatch(text, brace)
     if explicit:
-        text = text[: explicit.start()].strip()
+        text = text[:brace].strip()
         if not is_valid_id(explicit.group("id")):
             page.checklist_problems.append(
                 Problem(
@@ -284,19 +750,19 @@ def _add_item(page: PageSyntax, task: re.Match[str], number: int) -> None:
                     "use a letter then letters, digits, '-' or '_'",
                 )
             )
-            return
+            return None
     if not text:
         page.checklist_problems.append(Problem(number, "checklist item has no text; write the action after '- [ ]'"))
-        return
-    page.checklist.append(
-        ChecklistItem(
-            id=explicit.group("id") if explicit else derived_id("c", text),
-            line=number,
-            text=text,
-            checked=task.group("mark") != " ",
-            explicit_id=explicit is not None,
-        )
+        return None
+    item = ChecklistItem(
+        id=explicit.group("id") if explicit else derived_id("c", text),
+        line=number,
+        text=text,
+        checked=task.group("mark") != " ",
+        explicit_id=explicit is not None,
     )
+    page.checklist.append(item)
+    return item
 
 
 def _check_unique_quiz_ids(page: PageSyntax) -> None:

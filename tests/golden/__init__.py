@@ -24,6 +24,8 @@ EXTENSIONS = [
     "pymdownx.tasklist",
     "admonition",
     "md_in_html",
+    "pymdownx.details",
+    "pymdownx.tabbed",
 ]
 
 

@@ -1,0 +1,103 @@
+"""The scan finds exactly the checklist items and quizzes the rendered page shows.
+
+The course's manifest counts what the scan finds, so a module can only be
+completed if every id it lists is on the page. Hypothesis builds pages from
+the pieces that used to disagree (paragraph lines, rules, comments, raw and
+Markdown HTML, fences, indented code, admonitions, details, tabs, lists,
+quotes, odd spaces) at every indentation, renders each with the course's
+extensions and compares the ids in the HTML with the scan's.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import re
+
+import markdown
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mkdocs_course import syntax
+
+EXTENSIONS = [
+    "course_quiz",
+    "course_checklist",
+    "admonition",
+    "attr_list",
+    "md_in_html",
+    "pymdownx.details",
+    "pymdownx.superfences",
+    "pymdownx.tabbed",
+    "pymdownx.tasklist",
+]
+ITEM_ID = re.compile(r'data-item-id="([^"]+)"')
+QUIZ_ID = re.compile(r'data-quiz-id="([^"]+)"')
+
+PIECES = [
+    "Some text.",
+    "- [ ] Item",
+    "* [x] Item",
+    "- A plain item",
+    "1. A step",
+    "---",
+    "# A heading",
+    "> A quote",
+    "<!--",
+    "-->",
+    "<div>",
+    "</div>",
+    '<div markdown="1">',
+    "```",
+    "!!! note",
+    "??? note",
+    '=== "Tab"',
+    "QUIZ",
+    "-\u00a0[ ] Item",
+    "\t- [ ] Item",
+    "+ [ ] Item",
+    "> - [ ] Item",
+    "===",
+    "<!-- a comment -->",
+    "<details>",
+    "</details>",
+    "Text <!-- and a comment",
+    "",
+    "",
+]
+INDENTS = ["", "", "  ", "    ", "    ", "        "]
+QUIZ_LINES = ["<quiz>", "Question?", "- [x] Right", "  > Yes.", "- [ ] Wrong", "</quiz>"]
+
+
+@st.composite
+def pages(draw: st.DrawFn) -> str:
+    """Return a page of up to 14 pieces, each indented, every item and quiz with its own words."""
+    rows = []
+    for number, (indent, piece) in enumerate(draw(st.lists(st.tuples(st.sampled_from(INDENTS), st.sampled_from(PIECES)), max_size=14))):
+        if piece == "QUIZ":
+            quiz = [line.replace("Question?", f"Question {number}?") for line in QUIZ_LINES]
+            rows += [indent + line for line in quiz]
+        elif piece:
+            rows.append(indent + piece.replace("Item", f"Item {number}"))
+        else:
+            rows.append("")
+    return "\n".join(rows) + "\n"
+
+
+def rendered_ids(text: str) -> tuple[list[str], list[str]]:
+    """Render a page with the course's extensions; return the item and quiz ids in its HTML."""
+    log = logging.getLogger("mkdocs.plugins.course")
+    level, log.disabled = log.level, True  # the scan's messages are not what this test is about
+    try:
+        html = markdown.Markdown(extensions=EXTENSIONS).convert(text)
+    finally:
+        log.disabled = False
+        log.setLevel(level)
+    return ITEM_ID.findall(html), QUIZ_ID.findall(html)
+
+
+@settings(max_examples=int(os.environ.get("SCAN_EXAMPLES", "400")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pages())
+def test_the_scan_finds_what_the_page_shows(text: str) -> None:
+    scanned = syntax.scan(text)
+    items, quizzes = rendered_ids(text)
+    assert ([item.id for item in scanned.checklist], [quiz.id for quiz in scanned.quizzes]) == (items, quizzes)
