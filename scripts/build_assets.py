@@ -40,7 +40,7 @@ class EsbuildMissing(RuntimeError):
 
 
 def standalone_sources() -> list[Path]:
-    """The files minified one by one (not bundled): the stylesheet and Material's small scripts."""
+    """The files minified one by one (not bundled): the stylesheets, leave-site.js and Material's small scripts."""
     return sorted(path for path in SOURCES.iterdir() if path.suffix in {".js", ".css"})
 
 
@@ -56,7 +56,7 @@ def build(out_dir: Path) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     # One module script: the modules become one file, with no import left for the CSP to allow.
     run([str(BUNDLE_ENTRY), "--bundle", "--format=esm", f"--outfile={out_dir / BUNDLE_NAME}"])
-    # md-*.js are classic scripts that set globals: minified as they are, never wrapped.
+    # md-*.js (classic scripts that set globals) and leave-site.js (classic, in <head>): minified as they are, never wrapped.
     run([*map(str, standalone_sources()), f"--outdir={out_dir}"])
 
 

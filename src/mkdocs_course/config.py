@@ -10,11 +10,13 @@ from __future__ import annotations
 import difflib
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
 from .ids import is_valid_id
+from .leave_site import DEFAULT_URL as DEFAULT_LEAVE_URL
 from .strings import STRINGS
 
 COMPLETION_RULES = ("read", "checklist", "quizzes")
@@ -56,6 +58,10 @@ class CourseConfig(Config):
     """The Content-Security-Policy every page carries: ``true`` (the engine's strict
     policy, ``csp.DEFAULT_POLICY``), ``false`` for none, or a policy of your own, e.g.
     ``csp: "default-src 'self'; frame-src https://www.youtube-nocookie.com"``."""
+    leave_site = c.Type(bool, default=False)
+    """A "Leave this site" button on every page, for learners whose screen may be watched: ``leave_site: true``."""
+    leave_site_url = c.Type(str, default=DEFAULT_LEAVE_URL)
+    """Where that button goes: a neutral page, e.g. ``leave_site_url: https://www.bbc.co.uk/weather``."""
 
 
 _KEYS = [key for key, _ in CourseConfig._schema]
@@ -90,6 +96,8 @@ def load_course_config(raw: object, config_file: str | None) -> tuple[CourseConf
         else:
             messages.append(f"{where.line(key)}: extra.course.{key}: {warning}")
     if failed:
+        if "leave_site_url" in dict(failed):
+            course.leave_site_url = DEFAULT_LEAVE_URL  # while serving, the button still leads somewhere safe
         return course, messages
     return course, messages + check_settings(course, where)
 
@@ -110,7 +118,22 @@ def check_settings(course: CourseConfig, where: _Locator) -> list[str]:
             near = difflib.get_close_matches(key, list(STRINGS["en"]), n=1)
             hint = f"did you mean '{near[0]}'?" if near else "see the authoring guide for the list"
             messages.append(f"{where.line(key)}: extra.course.strings has no string '{key}'; {hint}")
+    if not _is_web_address(course.leave_site_url):
+        messages.append(
+            f"{where.line('leave_site_url')}: extra.course.leave_site_url must be a web address starting with "
+            f"https://, not '{course.leave_site_url}'; for example: leave_site_url: {DEFAULT_LEAVE_URL}"
+        )
+        course.leave_site_url = DEFAULT_LEAVE_URL  # while serving, the button still leads somewhere safe
     return messages
+
+
+def _is_web_address(url: str) -> bool:
+    """True for an absolute http(s) address with a host, which a browser can open from any page."""
+    try:
+        parts = urlsplit(url) if isinstance(url, str) else None
+    except ValueError:  # e.g. an unclosed [ of an IPv6 address
+        return False
+    return bool(parts and parts.scheme in ("https", "http") and parts.hostname) and not any(ch.isspace() for ch in url)
 
 
 class _Locator:

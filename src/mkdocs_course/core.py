@@ -27,7 +27,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
 
-from . import fragments, offline, print_pages, site, widgets
+from . import fragments, leave_site, offline, print_pages, site, widgets
 from .config import CourseConfig, load_course_config
 from .csp import content_security_policy
 from .diagnostics import Reporter, Source, log
@@ -164,7 +164,7 @@ class CourseBuild(Reporter):
         return nav
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        """Give every template the page policy (the 404 page too, which has no page context).
+        """Give every template the page policy and "Leave this site" (the 404 page too, which has no page context).
 
         Runs once every page this build renders is rendered. A ``--dirty``
         build skips the pages that did not change, which then have no title
@@ -175,6 +175,9 @@ class CourseBuild(Reporter):
         if self.serve is not None:
             # Compiled templates are kept from one rebuild to the next (edited ones are compiled again).
             env.bytecode_cache = self.serve.templates
+        # "Leave this site", in the header of every page ('' when the course has it off).
+        leave = self.settings.leave_site and leave_site.control(self.settings.leave_site_url, self.course.strings)
+        env.globals["course_leave_site"] = leave or ""
         for file in files.documentation_pages():
             if file.page is not None and file.page.markdown is None:
                 file.page.read_source(config)

@@ -18,6 +18,7 @@ plugins:
       strings: {quiz.submit: Check}
       csp: true                 # or false, or a policy string
       offline: true             # a service worker keeps the course readable offline
+      leave_site: true          # "Leave this site" on every page (default: false)
 ```
 """
 from __future__ import annotations
@@ -30,5 +31,6 @@ class CoursePluginConfig(CourseConfig):
 
     Each option's docstring there says what it does and gives an example:
     ``id``, ``sections`` (``id``, ``title``, ``label``), ``completion``,
-    ``pdf``, ``practice_heading``, ``strings`` and ``csp``.
+    ``pdf``, ``practice_heading``, ``strings``, ``csp``, ``leave_site`` and
+    ``leave_site_url``.
     """

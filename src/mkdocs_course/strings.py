@@ -114,6 +114,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "progress.confirm_erase": "Erase everything this course saved on this device? This cannot be undone.",
         "progress.erased": "Everything this course saved on this device is erased.",
         "progress.erase_no_js": "JavaScript is off in this browser, so this course has saved nothing here. To clear what any site stored, use your browser's settings for cookies and site data.",
+        "leave.link": "Leave this site",
+        "leave.pressed": "Shift pressed {count} of 3 times",
+        "leave.reset": "Shift presses reset",
+        "leave.loading": "Loading",
     },
     "fr": {
         "quiz.submit": "Vérifier",
@@ -222,6 +226,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "progress.confirm_erase": "Effacer tout ce que ce cours a enregistré sur cet appareil ? C'est définitif.",
         "progress.erased": "Tout ce que ce cours avait enregistré sur cet appareil est effacé.",
         "progress.erase_no_js": "JavaScript est désactivé dans ce navigateur : ce cours n'a donc rien enregistré ici. Pour effacer ce qu'un site a stocké, passez par les réglages du navigateur pour les cookies et les données de site.",
+        "leave.link": "Quitter ce site",
+        "leave.pressed": "Touche Maj appuyée {count} fois sur 3",
+        "leave.reset": "Appuis sur Maj remis à zéro",
+        "leave.loading": "Chargement",
     },
 }
 
