@@ -205,10 +205,13 @@ class _Scanner:
     """One page's scan: the lines, what was found, and why each marked line is not an item or quiz."""
 
     def __init__(self, lines: list[str], page: PageSyntax) -> None:
+        """Start a scan of ``lines`` (tabs expanded) that records what it finds in ``page``."""
         self.lines = lines
         self.page = page
         # Lines that look like a task item or a quiz tag: each must end up read, or reported.
-        self.marked = {i for i, line in enumerate(lines) if ("[" in line and TASK_LIKE.match(line)) or ("uiz" in line and QUIZ_TAG.match(line))}
+        self.marked = {
+            i for i, line in enumerate(lines) if ("[" in line and TASK_LIKE.match(line)) or ("<" in line and QUIZ_TAG.match(line))
+        }
         # Why a marked line is not an item or a quiz: "code", "comment", "quiz", "item", "quote",
         # "reported", or ("raw", line of the HTML tag).
         self.why: dict[int, object] = {}
