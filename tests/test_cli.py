@@ -351,6 +351,17 @@ Never closed?
 - [x] Yes
 """,
     "checklists.md": "# Lists\n\n- [ ] Fine {#ok}\n- [ ] Also fine {#ok}\n- [ ] Odd id {#9lives}\n- [ ]  \n",
+    "unread.md": (
+        "# Read differently\n\nText\n- [ ] After text\n\n- [ ] A heading\n---\n\n<div>\n- [ ] Raw\n</div>\n\n"
+        "-\u00a0[ ] Odd space\n\nText\n    - [ ] Indented under text\n\nText\n    <quiz>\n\n"
+        "<table><tr><td>\n<quiz>\nQ?\n- [x] a\n- [ ] b\n</quiz>\n</td></tr></table>\n\n"
+        "<quiz>\nHalf a tag?\n- [x] a </div>\n- [ ] b\n</quiz>\n"
+    ),
+    "late.md": "\n---\ntitle: Late\n---\n",
+    "open.md": "---\ntitle: Open\n\n# Open\n",
+    "empty.md": "---\n---\n\n# Empty\n",
+    "basics/l.md": module("L", "basics", 6, section=""),
+    "basics/m.md": module("M", "basics", 7, section="[basics]"),
 }
 
 BAD_SETTINGS = CONFIG + """\
@@ -368,6 +379,7 @@ BAD_SETTINGS = CONFIG + """\
 
 def test_the_guide_explains_every_message_the_check_prints(tmp_path: Path) -> None:
     course = write_course(tmp_path / "many", MANY_MISTAKES, BAD_SETTINGS)
+    (course / "docs" / "latin-1.md").write_bytes("# Caf\u00e9\n".encode("latin-1"))
     messages = run("check", "docs", cwd=course).stdout.splitlines()
     # A setting MkDocs itself rejects stops the other checks of mkdocs.yml, so it has a course of its own.
     course = write_course(tmp_path / "choice", {}, CONFIG + "    completion: [read, quizes]\n")

@@ -95,8 +95,9 @@ def body_line_offset(text: str) -> int:
     """Return how many lines MkDocs strips before the Markdown it renders (front matter and the blank lines after it).
 
     Decided as MkDocs decides (``mkdocs.utils.meta.get_data``): front matter
-    that is not valid YAML or not a mapping stays in the body, and so do
-    MultiMarkdown-style ``Key: value`` lines' absence of YAML.
+    that is empty, not valid YAML or not a mapping stays in the body, and
+    MultiMarkdown-style ``Key: value`` lines at the top of a page without
+    YAML are stripped.
     """
     return read_front_matter(text).body_line - 1
 

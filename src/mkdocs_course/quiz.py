@@ -4,10 +4,13 @@ Two steps, so that problems name the right source line and the quiz's own
 Markdown (code blocks included) is rendered by the page's full parser:
 
 1. A preprocessor reads the raw lines, reports problems with their line
-   numbers, writes each quiz's id into its opening tag and swaps broken quizzes
-   for a visible error box.
-2. A block processor turns each valid block into the accessible HTML described
-   in ARCHITECTURE.md.
+   numbers, swaps each valid quiz for a one-line placeholder at its
+   container's indentation (so a quiz in an admonition, details, a tab or a
+   list item stays there) and each broken quiz for a visible error box.
+2. A block processor turns each placeholder into the accessible HTML described
+   in ARCHITECTURE.md, from the quiz the scan read.
+3. A tree processor copies option words into the answer key, and reports any
+   quiz the scan found that the page does not show.
 """
 from __future__ import annotations
 
@@ -53,7 +56,7 @@ class QuizPreprocessor(Preprocessor):
         self.md.course_quizzes = {}
         if shared and shared[0] is lines:
             page = shared[1]  # scanned by the checklist preprocessor
-        elif any("uiz" in line for line in lines) and QUIZ_MENTION.search("\n".join(lines)):
+        elif QUIZ_MENTION.search("\n".join(lines)):
             page = syntax.scan(lines)
         else:
             return lines

@@ -205,10 +205,13 @@ class _Scanner:
     """One page's scan: the lines, what was found, and why each marked line is not an item or quiz."""
 
     def __init__(self, lines: list[str], page: PageSyntax) -> None:
+        """Start a scan of ``lines`` (tabs expanded) that records what it finds in ``page``."""
         self.lines = lines
         self.page = page
         # Lines that look like a task item or a quiz tag: each must end up read, or reported.
-        self.marked = {i for i, line in enumerate(lines) if ("[" in line and TASK_LIKE.match(line)) or ("uiz" in line and QUIZ_TAG.match(line))}
+        self.marked = {
+            i for i, line in enumerate(lines) if ("[" in line and TASK_LIKE.match(line)) or ("<" in line and QUIZ_TAG.match(line))
+        }
         # Why a marked line is not an item or a quiz: "code", "comment", "quiz", "item", "quote",
         # "reported", or ("raw", line of the HTML tag).
         self.why: dict[int, object] = {}
@@ -266,8 +269,8 @@ class _Scanner:
         """Read a comment or raw HTML block starting on line ``index``; return how many lines it takes (0: none)."""
         line = self.lines[index]
         comment = _comment_start(line)
-        if comment >= 0:
-            return self._comment(index, comment, rows)
+        if comment >= 0 and (consumed := self._comment(index, comment, rows)):
+            return consumed
         opening = HTML_OPEN.match(line)
         if not opening or opening.group("tag").lower() not in BLOCK_TAGS:
             return 0
@@ -310,32 +313,30 @@ class _Scanner:
         return len(self.lines) - index
 
     def _comment(self, index: int, column: int, rows: list[tuple[int, str]]) -> int:
-        """Read an HTML comment opening at ``column`` of line ``index``; return how many lines it takes."""
+        """Read an HTML comment opening at ``column`` of line ``index``; return how many lines it takes (0: none)."""
         line = self.lines[index]
-        block = not line[:column].strip(" ") and column <= 3
-        number, search_from = index, column + 4
-        while number < len(self.lines):
-            text = self.lines[number]
-            end = text.find("-->", search_from if number == index else 0)
-            if end >= 0:
-                break
+        block = column <= 3 and not line[:column].strip(" ")
+        end = line.find("-->", column + 4)
+        if end >= 0 and not block:
+            return 0  # a comment inside a line: the line stays text, read (and its ids made) as it is
+        number = index
+        while end < 0 and number + 1 < len(self.lines):
             number += 1
-        else:
-            end = -1
-        for covered in range(index, min(number, len(self.lines) - 1) + 1):
+            end = self.lines[number].find("-->")
+        last = number if end >= 0 else len(self.lines) - 1
+        for covered in range(index if block else index + 1, last + 1):
             self.mark(covered, "comment")
+        if not block:  # inline: the text around it stays one paragraph
+            rows.append((index, line))
         if end < 0:
             return len(self.lines) - index
         tail = self.lines[number][end + 3 :]
-        before = line[:column]
         if block:
             rows += _STASH_BLOCK
             if not _blank(tail):
                 rows.append((number, tail))
-        else:  # inline: the text around it stays one paragraph
-            rows.append((index, before + _STASHED + (tail if number == index else "")))
-            if number != index and not _blank(tail):
-                rows.append((number, " " * _indent(self.lines[number]) + tail))
+        elif not _blank(tail):
+            rows.append((number, " " * _indent(self.lines[number]) + tail))
         return number - index + 1
 
     # --- Pass 2: blocks, as Python-Markdown's block parser splits them -------
