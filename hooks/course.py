@@ -204,7 +204,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         from mkdocs_course import pdf  # only now: it loads a web server and subprocess, which most builds never use
 
         try:
-            pdf.write_pdf(config)
+            pdf.write_pdf(config, paper=_build.config.paper)
         except pdf.PdfError as error:
             raise PluginError(str(error)) from error
 
