@@ -29,6 +29,11 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 venv: $(STAMP)
 
+# npm's tools (vnu-jar for tests/test_html_valid.py), as package-lock.json pins them.
+NPM_STAMP := node_modules/.package-lock.json
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+
 # The theme serves minified copies of frontend/; tests/test_assets.py fails
 # when they are stale, so `make test` checks them rather than rewriting them.
 assets: $(STAMP)
@@ -39,7 +44,7 @@ serve: assets
 
 # Chromium: $CHROMIUM, else Playwright's own, else /usr/bin/chromium; with none,
 # tests/helpers/chromium.py prints how to get one and the target fails.
-test: $(STAMP)
+test: $(STAMP) $(NPM_STAMP)
 	@chromium="$$($(BIN)/python tests/helpers/chromium.py)" || exit 1; \
 	echo "Chromium: $$chromium"; \
 	CHROMIUM="$$chromium" $(BIN)/python -m pytest $(PYTEST_ARGS)

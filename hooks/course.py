@@ -19,6 +19,7 @@ from mkdocs.utils import normalize_url
 
 from mkdocs_course import diagnostics, fragments, print_pages, site, widgets
 from mkdocs_course.config import CourseConfig, load_course_config
+from mkdocs_course.material_fixes import fix_material_markup
 from mkdocs_course.model import Course, Module, module_ids
 
 log = logging.getLogger("mkdocs.hooks.course")
@@ -220,4 +221,9 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     Nothing reads a page's content after its on_post_page.
     """
     page.content = None
-    return output
+    return fix_material_markup(output)
+
+
+def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:
+    """Fix Material's markup in pages built from a bare template (404.html) too."""
+    return fix_material_markup(output) if template_name.endswith(".html") else output
