@@ -10,6 +10,7 @@ import contextlib
 import hashlib
 import logging
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -17,8 +18,10 @@ import tempfile
 import threading
 from collections.abc import Iterator
 from functools import partial
+from html import escape, unescape
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 
@@ -102,7 +105,7 @@ def write_pdf(config: MkDocsConfig, paper: str = "auto") -> Path:
     chromium = chromium_path()
     with tempfile.TemporaryDirectory(prefix="mkdocs-course-pdf-", ignore_cleanup_errors=True) as scratch:
         printed = Path(scratch) / PDF_URI
-        html = page.read_text(encoding="utf-8").replace("</head>", f"<style>@page {{ size: {size}; }}</style></head>", 1)
+        html = _for_print(page.read_text(encoding="utf-8"), size, config.site_url, url)
         with _serve(site_dir, {"/" + url: html.encode("utf-8")}) as root:
             command = [
                 chromium,
@@ -123,6 +126,26 @@ def write_pdf(config: MkDocsConfig, paper: str = "auto") -> Path:
     _last_print[key] = target.read_bytes()
     log.info(f"Workbook PDF written to {target} ({target.stat().st_size // 1024} KiB)")
     return target
+
+
+# A link's target in the page's HTML, unless it is to a place on the page itself.
+_LINK = re.compile(r'(<a\s[^>]*?href=")(?!#)([^"]*)"')
+
+
+def _for_print(html: str, size: str, site_url: str | None, url: str) -> str:
+    """Return the workbook page as Chromium prints it: on ``size`` paper, its links to the published site.
+
+    Chromium writes each link into the PDF as the address it resolved it to:
+    the build's own short-lived server, unless the links name the site
+    (``site_url``). A site's own addresses are not spelt out in print.
+    """
+    style = f"@page {{ size: {size}; }}"
+    if site_url:
+        here = urljoin(site_url, url)
+        html = _LINK.sub(lambda link: f'{link[1]}{escape(urljoin(here, unescape(link[2])))}"', html)
+        own = site_url.replace('"', "%22")
+        style += f' .md-typeset a[href^="{own}"]::after {{ content: none !important; }}'
+    return html.replace("</head>", f"<style>{style}</style></head>", 1)
 
 
 def _run(command: list[str], chromium: str) -> tuple[int, str]:
