@@ -12,7 +12,7 @@ PYTEST_ARGS ?=
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help venv assets serve test build bench check clean
+.PHONY: help venv assets serve test build bench lighthouse check clean
 
 help:
 	@echo "make serve   preview the course at http://127.0.0.1:8000/ (with the PDF)"
@@ -20,6 +20,7 @@ help:
 	@echo "make build   build site/ with mkdocs build --strict"
 	@echo "make check   check docs/ for author mistakes without building"
 	@echo "make bench   compare build time and memory with plain Material"
+	@echo "make lighthouse  mobile Lighthouse scores of the home page, a module and the workbook"
 	@echo "make assets  bundle and minify frontend/ with esbuild into src/mkdocs_course/theme/assets/course/ (commit both)"
 	@echo "make clean   remove site/ and caches (keeps .venv)"
 
@@ -33,15 +34,16 @@ $(STAMP): pyproject.toml constraints.txt | $(BIN)/python
 
 venv: $(STAMP)
 
-# The theme serves minified copies of frontend/; tests/test_assets.py fails
-# when they are stale, so `make test` checks them rather than rewriting them.
-# esbuild comes from npm, pinned in package-lock.json; npm writes
+# npm's tools, as package-lock.json pins them: esbuild (make assets, and
+# tests/test_assets.py rebuilds the served JS/CSS to check them) and the Nu
+# HTML Checker (tests/test_html_valid.py). npm writes
 # node_modules/.package-lock.json on every install, so it marks the install.
-node_modules/.package-lock.json: package-lock.json
+NPM_STAMP := node_modules/.package-lock.json
+$(NPM_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
-assets: $(STAMP) node_modules/.package-lock.json
+assets: $(STAMP) $(NPM_STAMP)
 	$(BIN)/python scripts/build_assets.py
 	$(BIN)/python -m mkdocs_course.schemas
 
@@ -53,8 +55,7 @@ serve: $(STAMP)
 
 # Chromium: $CHROMIUM, else Playwright's own, else /usr/bin/chromium; with none,
 # tests/helpers/chromium.py prints how to get one and the target fails.
-# esbuild too: tests/test_assets.py rebuilds the served JS/CSS to check them.
-test: $(STAMP) node_modules/.package-lock.json
+test: $(STAMP) $(NPM_STAMP)
 	@chromium="$$($(BIN)/python tests/helpers/chromium.py)" || exit 1; \
 	echo "Chromium: $$chromium"; \
 	CHROMIUM="$$chromium" $(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -64,6 +65,16 @@ build: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
+
+# Mobile Lighthouse scores (a report, not a test); Lighthouse has its own
+# lockfile so that the tests' npm ci does not install it.
+LIGHTHOUSE_STAMP := tools/lighthouse/node_modules/.package-lock.json
+$(LIGHTHOUSE_STAMP): tools/lighthouse/package.json tools/lighthouse/package-lock.json
+	cd tools/lighthouse && npm ci --no-audit --no-fund
+	@touch $@
+
+lighthouse: $(STAMP) $(LIGHTHOUSE_STAMP)
+	$(BIN)/python scripts/lighthouse.py
 
 check: $(STAMP)
 	$(BIN)/python -m mkdocs_course check docs/

@@ -20,4 +20,5 @@ on_page_markdown = _course.on_page_markdown
 on_page_content = _course.on_page_content
 on_page_context = _course.on_page_context
 on_post_page = _course.on_post_page
+on_post_template = _course.on_post_template
 on_post_build = _course.on_post_build

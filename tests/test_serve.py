@@ -117,7 +117,7 @@ def test_serve_reports_a_mistake_keeps_running_and_shows_edits(course: Path, tmp
 
 # --- Live reload and mistakes, in Chromium ------------------------------------
 
-# Today's policy (overrides/partials/javascripts/base.html): a served page must carry exactly this one too.
+# Today's policy (src/mkdocs_course/theme/partials/javascripts/base.html): a served page must carry exactly this one too.
 POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 
 

@@ -17,6 +17,7 @@ from mkdocs.config.base import Config
 
 from .ids import is_valid_id
 from .leave_site import DEFAULT_URL as DEFAULT_LEAVE_URL
+from .paper import PAPERS
 from .strings import STRINGS
 
 COMPLETION_RULES = ("read", "checklist", "quizzes")
@@ -45,6 +46,8 @@ class CourseConfig(Config):
     """What completes a module: any of ``read``, ``checklist``, ``quizzes``."""
     pdf = c.Type(bool, default=False)
     """Print the workbook to ``workbook.pdf`` with Chromium after the build: ``pdf: true``."""
+    paper = c.Choice(PAPERS, default="auto")
+    """Paper of the workbook PDF: ``a4``, ``letter``, or ``auto`` (by the course's region; see ``paper.py``)."""
     practice_heading = c.Type(str, default="Try this week")
     """Heading of the practice section the workbook copies from each module."""
     offline = c.Type(bool, default=True)

@@ -31,6 +31,7 @@ from . import fragments, leave_site, offline, print_pages, site, widgets
 from .config import CourseConfig, load_course_config
 from .csp import content_security_policy
 from .diagnostics import Reporter, Source, log
+from .material_fixes import fix_material_markup
 from .model import Course, Module
 
 if TYPE_CHECKING:
@@ -227,7 +228,11 @@ class CourseBuild(Reporter):
         content after its on_post_page.
         """
         page.content = None
-        return output
+        return fix_material_markup(output)
+
+    def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
+        """Fix Material's markup in pages built from a bare template (404.html) too."""
+        return fix_material_markup(output) if template_name.endswith(".html") else output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the course manifest, print the workbook PDF when enabled, and fail ``-q --strict`` on a mistake."""
@@ -238,10 +243,10 @@ class CourseBuild(Reporter):
             from mkdocs_course import pdf  # only now: it loads a web server and subprocess, which most builds never use
 
             if self.serve is not None:  # the pages reload without waiting for Chromium
-                self.serve.print_later(partial(pdf.write_pdf, config), pdf.PdfError)
+                self.serve.print_later(partial(pdf.write_pdf, config, self.settings.paper), pdf.PdfError)
             else:
                 try:
-                    pdf.write_pdf(config)
+                    pdf.write_pdf(config, self.settings.paper)
                 except pdf.PdfError as error:
                     raise PluginError(str(error)) from error
         # Last: the worker lists and hashes every file of the site, the PDF too.

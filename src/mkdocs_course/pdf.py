@@ -10,6 +10,7 @@ import contextlib
 import hashlib
 import logging
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -17,12 +18,15 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from functools import partial
+from html import escape, unescape
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 
 from .model import page_url
+from .paper import CSS_SIZE, paper_for
 from .print_pages import PDF_URI, WORKBOOK_URI
 
 log = logging.getLogger("mkdocs.plugins.course")
@@ -79,11 +83,16 @@ def chromium_path() -> str:
     raise PdfError(f"Cannot print the workbook PDF: {where}; {HOW_TO_FIX}")
 
 
-def write_pdf(config: MkDocsConfig, started: Callable[[subprocess.Popen], None] | None = None) -> Path:
+def write_pdf(
+    config: MkDocsConfig, paper: str = "auto", started: Callable[[subprocess.Popen], None] | None = None
+) -> Path:
     """Print the built workbook page to ``workbook.pdf`` at the site root; return its path.
 
-    ``started`` is given Chromium's process (``mkdocs serve`` stops a print
-    that a newer build has made useless).
+    ``paper`` is ``extra.course.paper``. Only the PDF gets that paper (Chromium
+    prints the page with an ``@page size`` added): a learner printing the page
+    from the site keeps their own printer's paper. ``started`` is given
+    Chromium's process (``mkdocs serve`` stops a print that a newer build has
+    made useless).
     """
     site_dir = Path(config.site_dir)
     url = page_url(WORKBOOK_URI, config.use_directory_urls)
@@ -91,7 +100,8 @@ def write_pdf(config: MkDocsConfig, started: Callable[[subprocess.Popen], None] 
     if not page.is_file():
         raise PdfError(f"Cannot print the workbook PDF: the workbook page {page} was not built")
     target = site_dir / PDF_URI
-    key = _fingerprint(site_dir, page)
+    size = CSS_SIZE[paper_for(paper, config.theme.get("language"), config.theme.locale.territory)]
+    key = _fingerprint(site_dir, page) + size
     if (printed_before := _last_print.get(key)) is not None:
         target.write_bytes(printed_before)
         log.info(f"Workbook PDF unchanged since the last build: {target} written again without printing")
@@ -99,7 +109,8 @@ def write_pdf(config: MkDocsConfig, started: Callable[[subprocess.Popen], None] 
     chromium = chromium_path()
     with tempfile.TemporaryDirectory(prefix="mkdocs-course-pdf-", ignore_cleanup_errors=True) as scratch:
         printed = Path(scratch) / PDF_URI
-        with _serve(site_dir) as root:
+        html = _for_print(page.read_text(encoding="utf-8"), size, config.site_url, url)
+        with _serve(site_dir, {"/" + url: html.encode("utf-8")}) as root:
             command = [
                 chromium,
                 *CHROMIUM_FLAGS,
@@ -119,6 +130,26 @@ def write_pdf(config: MkDocsConfig, started: Callable[[subprocess.Popen], None] 
     _last_print[key] = target.read_bytes()
     log.info(f"Workbook PDF written to {target} ({target.stat().st_size // 1024} KiB)")
     return target
+
+
+# A link's target in the page's HTML, unless it is to a place on the page itself.
+_LINK = re.compile(r'(<a\s[^>]*?href=")(?!#)([^"]*)"')
+
+
+def _for_print(html: str, size: str, site_url: str | None, url: str) -> str:
+    """Return the workbook page as Chromium prints it: on ``size`` paper, its links to the published site.
+
+    Chromium writes each link into the PDF as the address it resolved it to:
+    the build's own short-lived server, unless the links name the site
+    (``site_url``). A site's own addresses are not spelt out in print.
+    """
+    style = f"@page {{ size: {size}; }}"
+    if site_url:
+        here = urljoin(site_url, url)
+        html = _LINK.sub(lambda link: f'{link[1]}{escape(urljoin(here, unescape(link[2])))}"', html)
+        own = site_url.replace('"', "%22")
+        style += f' .md-typeset a[href^="{own}"]::after {{ content: none !important; }}'
+    return html.replace("</head>", f"<style>{style}</style></head>", 1)
 
 
 def _run(command: list[str], chromium: str, started: Callable[[subprocess.Popen], None] | None = None) -> tuple[int, str]:
@@ -163,20 +194,42 @@ def _is_pdf(path: Path) -> bool:
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    """Serve the site's files without logging each request to the build output."""
+    """Serve the site's files without logging each request to the build output.
+
+    ``pages`` maps a URL path to the HTML served there instead of the file
+    (the workbook with its paper size).
+    """
+
+    def __init__(self, *args, pages: dict[str, bytes], **kwargs) -> None:
+        """Remember the pages served from memory, then handle the request."""
+        self.pages = pages
+        super().__init__(*args, **kwargs)
+
+    def do_GET(self) -> None:
+        """Answer with an in-memory page, or else the file."""
+        body = self.pages.get(self.path.split("?", 1)[0])
+        if body is None:
+            super().do_GET()
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 (the base class's name)
         """Stay quiet."""
 
 
 @contextlib.contextmanager
-def _serve(site_dir: Path) -> Iterator[str]:
-    """Serve ``site_dir`` on a free 127.0.0.1 port while printing; yield the root URL.
+def _serve(site_dir: Path, pages: dict[str, bytes] | None = None) -> Iterator[str]:
+    """Serve ``site_dir`` (and ``pages`` from memory) on a free 127.0.0.1 port while printing; yield the root URL.
 
     Over HTTP the page loads as it does on the web (course.js can fetch the
     manifest); a file:// URL would block that.
     """
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(site_dir)))
+    handler = partial(_QuietHandler, directory=str(site_dir), pages=pages or {})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name="workbook pdf server", daemon=True)
     thread.start()

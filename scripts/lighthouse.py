@@ -1,0 +1,112 @@
+"""Report mobile Lighthouse scores for the course's home page, a module and the workbook.
+
+    python scripts/lighthouse.py [--runs 3] [--page steps/open-communication/]   (or: make lighthouse)
+
+Builds the course into a temporary folder, serves it on a free local port with
+Python's own server, and runs Lighthouse (from npm, pinned in tools/lighthouse/
+package-lock.json, which `make lighthouse` installs) in Debian's Chromium with Lighthouse's default mobile
+settings (a throttled mid-range phone). Prints, per page, the median of each
+category over the runs and the cumulative layout shift. A report, not a test:
+scores move with the machine's load.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LIGHTHOUSE = ROOT / "tools" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
+PAGES = ("", "steps/open-communication/", "workbook/")
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+# Chromium as root in a container, with no network beyond this machine: the
+# same quiet flags the tests use, so no start-up request waits on a timeout.
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run "
+    "--disable-background-networking --disable-component-update --disable-sync"
+)
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    """Serve the built site without logging every request."""
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 (the base class's name)
+        """Say nothing."""
+
+
+def _serve(site: Path) -> tuple[ThreadingHTTPServer, str]:
+    """Serve `site` on a free port; return the server and its root URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    host, port = server.server_address[:2]
+    return server, f"http://{host}:{port}/"
+
+
+def _build(site: Path, url: str) -> None:
+    """Build the course for `url`, as the Pages workflow does (strict, no PDF)."""
+    env = {**os.environ, "SITE_URL": url, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("COURSE_PDF", None)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=ROOT, env=env, check=True
+    )
+
+
+def _chromium() -> str:
+    """Return the Chromium to run: $CHROMIUM, else Debian's."""
+    return os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+
+
+def _audit(url: str, report: Path) -> dict[str, float]:
+    """Run Lighthouse once on `url`; return each category's score (0-100) and the layout shift."""
+    subprocess.run(
+        [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
+         f"--chrome-flags={CHROME_FLAGS}", f"--only-categories={','.join(CATEGORIES)}"],
+        env={**os.environ, "CHROME_PATH": _chromium()},
+        check=True,
+    )
+    result = json.loads(report.read_text(encoding="utf-8"))
+    scores = {name: round(result["categories"][name]["score"] * 100) for name in CATEGORIES}
+    scores["cls"] = result["audits"]["cumulative-layout-shift"]["numericValue"]
+    return scores
+
+
+def main() -> int:
+    """Build, serve, audit each page `--runs` times and print the medians."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="audits per page (median reported)")
+    parser.add_argument("--page", action="append", help="a page path to audit instead of the default three")
+    args = parser.parse_args()
+    if not LIGHTHOUSE.is_file():
+        print("Lighthouse is not installed: run `make lighthouse` (or `npm ci` in tools/lighthouse/).", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as temporary:
+        site = Path(temporary) / "site"
+        site.mkdir()
+        server, url = _serve(site)
+        try:
+            _build(site, url)
+            print(f"{'page':32} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5} {'CLS':>7}")
+            for path in args.page or PAGES:
+                runs = [_audit(url + path, Path(temporary) / "report.json") for _ in range(args.runs)]
+                medians = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+                print(
+                    f"{path or '(home)':32} "
+                    + " ".join(f"{medians[name]:5.0f}" for name in CATEGORIES)
+                    + f" {medians['cls']:7.3f}"
+                )
+        finally:
+            server.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
