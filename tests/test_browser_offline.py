@@ -134,3 +134,16 @@ def test_turning_offline_off_retires_the_worker_an_earlier_build_installed(
     # The page now comes from the new build, which removes the worker.
     assert page.evaluate("JSON.parse(document.querySelector('#__course').textContent).offline") is False
     _eventually(page, "async () => (await navigator.serviceWorker.getRegistrations()).length === 0")
+
+
+def test_erase_everything_also_removes_the_pages_kept_for_offline_reading(offline_context: BrowserContext, served):
+    url, _site = served
+    page = offline_context.new_page()
+    _visit_until_controlled(page, url)
+    assert page.evaluate("caches.keys()"), "the worker kept no copy of the site"
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator(".course-manage").get_by_role("button", name="Erase everything this course saved on this device").click()
+    expect(page.get_by_role("status").filter(has_text="is erased")).to_be_visible()
+    _eventually(page, """async () => !(await caches.keys()).some(name => name.startsWith("mkdocs-course-offline:"))
+        && (await navigator.serviceWorker.getRegistrations()).length === 0""")

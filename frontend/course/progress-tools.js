@@ -5,6 +5,7 @@
 
 import {downloadText, find, setUpOnce} from "./dom.js";
 import {exportFile, importProblem, mergeProgress} from "./record.js";
+import {eraseOfflineCopies} from "./offline-copies.js";
 import {eraseEverything, hasSavedOnDevice, loadRecord, setVisitOnly} from "./storage.js";
 import {changeProgress} from "./progress.js";
 import {repaint} from "./paint.js";
@@ -87,11 +88,16 @@ function chooseVisitOnly(course, box) {
   say(course, box, switched ? `progress.now_${course.mode}` : "progress.mode_failed");
 }
 
-/** Erase everything the course saved on this device, after one question. */
-function erase(course, button) {
+/** Erase everything the course saved on this device (progress, and the pages kept for offline reading), after one question. */
+async function erase(course, button) {
   if (!confirm(translate(course, "progress.confirm_erase"))) return;
   eraseEverything(course);
   repaint(course, {external: true});
+  try {
+    await eraseOfflineCopies(course.root);
+  } catch {
+    // A refused Cache Storage holds nothing of ours.
+  }
   say(course, button, "progress.erased");
 }
 
