@@ -1,6 +1,6 @@
 """Measure what the course engine costs: build time, peak memory, asset bytes.
 
-    python scripts/bench.py [--pages 12,1000] [--rounds N] [--keep DIR]
+    python scripts/bench.py [--pages real,12,1000] [--rounds N] [--keep DIR]
 
 For each page count it writes a synthetic course (pages of about 830 words,
 each with a checklist of 5 items and 2 quizzes) and builds it two ways from the
@@ -11,8 +11,11 @@ is). The two builds
 alternate, round after round, so a machine that speeds up or slows down affects
 both alike. Each build is `mkdocs build --strict` in a fresh Python process;
 its wall time and peak RSS (from os.wait4) are recorded, and the medians and
-the ratio ours/plain are printed. Last come the raw and gzip sizes of the
-course's own JavaScript and CSS, which every learner downloads.
+the ratio ours/plain are printed. `real` is this repository's own course
+(`docs/`), built the same two ways. Then comes the cold download of a module
+page (its HTML and every same-origin stylesheet and script it loads, gzip),
+ours against plain Material's page from the same Markdown, and last the raw and
+gzip sizes of the course's own JavaScript and CSS.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import compileall
 import gzip
 import os
 import random
+import re
 import shutil
 import statistics
 import sys
@@ -29,6 +33,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 from mkdocs.utils.yaml import yaml_load
@@ -38,6 +43,8 @@ CONFIG = ROOT / "mkdocs.yml"
 COURSE_EXTENSIONS = {"course_quiz", "course_checklist"}
 WORDS_PER_PAGE = 830
 SECTIONS = [("part-one", "Part one", "Step"), ("part-two", "Part two", "Strategy")]
+# The real course's module whose page weight is reported.
+REAL_MODULE = "steps/open-communication"
 
 # Plain everyday words, so the text looks like course prose to Markdown and search.
 VOCABULARY = """
@@ -139,24 +146,29 @@ def write_course(project: Path, pages: int) -> None:
         (folder / f"module-{number:04d}.md").write_text(page_text(number, section, order, rng))
 
 
-def write_configs(project: Path) -> dict[str, Path]:
-    """Write mkdocs-plain.yml and mkdocs-ours.yml, both derived from the real mkdocs.yml."""
+def write_configs(project: Path, real: bool = False) -> dict[str, Path]:
+    """Write mkdocs-plain.yml and mkdocs-ours.yml, both derived from the real mkdocs.yml.
+
+    With ``real``, both build this repository's own ``docs/`` with its own
+    course settings; otherwise the synthetic course in ``project/docs``.
+    """
     with CONFIG.open(encoding="utf-8") as stream:
         base = yaml_load(stream)
-    base["site_name"] = "Benchmark course"
     base["site_url"] = "http://127.0.0.1:8000/"
-    base.pop("nav", None)
     base.pop("watch", None)  # only for `mkdocs serve`, and relative to the repository
+    if real:
+        base["docs_dir"] = str(ROOT / "docs")
+    else:
+        base["site_name"] = "Benchmark course"
+        base.pop("nav", None)
 
     ours = dict(base, theme=dict(base["theme"]), extra=dict(base.get("extra") or {}))
     ours["theme"]["custom_dir"] = str(ROOT / ours["theme"]["custom_dir"])
     ours["hooks"] = [str(ROOT / hook) for hook in base.get("hooks", [])]
     course = dict(ours["extra"].get("course") or {})
-    course.update(
-        id="bench",
-        pdf=False,
-        sections=[{"id": i, "title": t, "label": label} for i, t, label in SECTIONS],
-    )
+    course.update(pdf=False)
+    if not real:
+        course.update(id="bench", sections=[{"id": i, "title": t, "label": label} for i, t, label in SECTIONS])
     ours["extra"]["course"] = course
 
     plain = dict(base, theme=dict(base["theme"]), extra=dict(base.get("extra") or {}))
@@ -170,6 +182,8 @@ def write_configs(project: Path) -> dict[str, Path]:
             plain[key] = kept
         else:
             plain.pop(key, None)
+    if real:  # the course links to pages and anchors only the engine makes
+        plain["validation"] = {"links": {"not_found": "info", "anchors": "info"}}
     plain["markdown_extensions"] = [
         ext
         for ext in base.get("markdown_extensions", [])
@@ -228,12 +242,15 @@ def compile_engine() -> None:
             sys.exit(f"Could not compile {folder}")
 
 
-def bench(pages: int, rounds: int, workdir: Path) -> dict[str, Runs]:
-    """Build a `pages`-page course `rounds` times each way, alternating."""
+def bench(pages: int | str, rounds: int, workdir: Path) -> dict[str, Runs]:
+    """Build a `pages`-page course (or, for "real", this repository's) `rounds` times each way, alternating."""
     project = workdir / f"course-{pages}"
     shutil.rmtree(project, ignore_errors=True)
-    write_course(project, pages)
-    configs = write_configs(project)
+    if pages == "real":
+        project.mkdir(parents=True)
+    else:
+        write_course(project, pages)
+    configs = write_configs(project, real=pages == "real")
     runs = {name: Runs() for name in configs}
     for number in range(1, rounds + 1):
         # Alternate which build goes first, so neither always gets a warm cache.
@@ -258,6 +275,28 @@ def asset_sizes(assets: Path) -> list[tuple[str, int, int]]:
     return sizes
 
 
+def _gzip_size(data: bytes) -> int:
+    """Bytes of ``data`` after gzip -9, as a server would send it."""
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def page_weight(site: Path, page: str) -> int:
+    """Gzip bytes a first visit to ``page`` downloads from the site itself: its HTML, stylesheets and scripts."""
+    html_path = site / page / "index.html"
+    html = html_path.read_text(encoding="utf-8")
+    total = _gzip_size(html.encode("utf-8"))
+    seen = set()
+    for match in re.finditer(r'<(?:link[^>]*rel="stylesheet"[^>]*href|script[^>]*src)="([^"]+)"', html):
+        link = urlsplit(match.group(1))
+        if link.scheme or link.netloc:
+            continue  # another host: not the site's own weight (the CSP refuses it anyway)
+        target = (html_path.parent / link.path).resolve()
+        if target not in seen and target.is_file():
+            seen.add(target)
+            total += _gzip_size(target.read_bytes())
+    return total
+
+
 # Material's own inline scripts, moved to md-*.js files so pages work under a strict CSP.
 MATERIAL_MOVED = "md-"
 
@@ -265,22 +304,27 @@ MATERIAL_MOVED = "md-"
 def main(argv: list[str] | None = None) -> int:
     """Parse the options, run the builds and print the summary."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--pages", default="12,1000", help="comma-separated page counts (default: 12,1000)")
+    parser.add_argument(
+        "--pages", default="real,12,1000", help="comma-separated page counts, `real` for this course (default: real,12,1000)"
+    )
     parser.add_argument("--rounds", type=int, help="rounds per page count (default: 21 up to 100 pages, else 3)")
     parser.add_argument("--keep", type=Path, help="write the courses and sites here and keep them")
     args = parser.parse_args(argv)
-    counts = [int(n) for n in args.pages.split(",") if n.strip()]
+    counts = [n.strip() if n.strip() == "real" else int(n) for n in args.pages.split(",") if n.strip()]
 
     compile_engine()
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="course-bench-"))
-    results = {}
+    results, weights = {}, {}
     try:
         for pages in counts:
             # A small build's time varies by a few per cent from run to run:
             # many short rounds give a steady median.
-            rounds = args.rounds or (21 if pages <= 100 else 3)
+            rounds = args.rounds or (11 if pages == "real" else 21 if pages <= 100 else 3)
             results[pages] = (rounds, bench(pages, rounds, workdir))
-            sizes = asset_sizes(workdir / f"course-{pages}" / "site-ours" / "assets" / "course")
+            project = workdir / f"course-{pages}"
+            sizes = asset_sizes(project / "site-ours" / "assets" / "course")
+            module = REAL_MODULE if pages == "real" else f"{SECTIONS[0][0]}/module-0001"
+            weights[pages] = [page_weight(project / f"site-{name}", module) for name in ("plain", "ours")]
     finally:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
@@ -293,9 +337,13 @@ def main(argv: list[str] | None = None) -> int:
         plain_s, ours_s = (statistics.median(runs[n].seconds) for n in ("plain", "ours"))
         plain_m, ours_m = (statistics.median(runs[n].peak_kib) / 1024 for n in ("plain", "ours"))
         print(
-            f"{pages:>6} {rounds:>6} | {plain_s:>8.3f} {ours_s:>8.3f} {ours_s / plain_s:>6.3f}x"
+            f"{str(pages):>6} {rounds:>6} | {plain_s:>8.3f} {ours_s:>8.3f} {ours_s / plain_s:>6.3f}x"
             f" | {plain_m:>9.1f} {ours_m:>9.1f} {ours_m / plain_m:>6.3f}x"
         )
+
+    print("\nCold download of a module page (HTML + same-origin CSS and JS, gzip):")
+    for pages, (plain_w, ours_w) in weights.items():
+        print(f"  {str(pages):>6} pages: plain {plain_w:>8,} B, ours {ours_w:>8,} B, +{(ours_w - plain_w) / 1024:.1f} KiB")
 
     print("\nCourse assets as the built site serves them (minified by `make assets`):")
     for name, raw, packed in sizes:

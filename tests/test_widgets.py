@@ -140,3 +140,23 @@ def test_the_erase_marker_becomes_the_erase_control_and_nothing_else_changes():
     assert placed.endswith("</div>\n<!-- another comment -->")
     assert "Erase everything this course saved on this device" in placed
     assert widgets.place_markers("<p>No marker</p>", course) == "<p>No marker</p>"
+
+
+def test_the_page_data_carries_every_word_the_front_end_shows_and_no_other():
+    """course.js reads its words from the page data: a key it names but the page lacks would show as the key itself."""
+    import re
+    from pathlib import Path
+
+    from mkdocs_course.site import SCRIPT_STRINGS
+    from mkdocs_course.strings import STRINGS
+
+    sources = "\n".join(path.read_text("utf-8") for path in Path(__file__).parent.parent.joinpath("frontend", "course").glob("*.js"))
+    named = {name for name in re.findall(r'["`]((?:quiz|checklist|state|storage|progress|module|dashboard|offline)\.[a-z_]+)["`$]', sources) if not name.endswith("_")}
+    prefixes = set(re.findall(r'`((?:quiz|checklist|state|storage|progress|module|dashboard|offline)\.[a-z_]*)\$\{', sources))
+    carried = {key for key in STRINGS["en"] if key.startswith(SCRIPT_STRINGS)}
+    assert named and prefixes
+    assert sorted(named - carried) == []
+    for prefix in prefixes:
+        assert any(key.startswith(prefix) for key in carried), prefix
+    # Words the server renders into the HTML stay out of every page's data.
+    assert "progress.erase_text" not in carried and "progress.keep_text" not in carried

@@ -25,7 +25,12 @@ from .model import Course, Module, PageSource, build_course
 MANIFEST_URI = "course-manifest.json"
 # The words course.js shows; templates render the rest into the HTML, so every
 # page carries only these.
-SCRIPT_STRINGS = ("offline.", "quiz.", "checklist.", "state.", "storage.", "progress.", "module.progress", "dashboard.overall", "dashboard.continue")
+# tests/test_widgets.py checks that every key the front end names is kept.
+SCRIPT_STRINGS = (
+    "quiz.", "checklist.", "state.", "storage.", "offline.", "module.progress", "dashboard.overall",
+    "dashboard.continue", "progress.bad_file", "progress.confirm_", "progress.done_reset", "progress.erased",
+    "progress.import", "progress.mode_failed", "progress.newer", "progress.other_course", "progress.now_",
+)  # fmt: skip
 
 
 def display_path(config: MkDocsConfig, abs_path: str | None, src_uri: str) -> str:
