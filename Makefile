@@ -12,11 +12,12 @@ PYTEST_ARGS ?=
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help venv assets serve test build bench lighthouse check clean
+.PHONY: help venv assets serve test lint build bench lighthouse check clean
 
 help:
 	@echo "make serve   preview the course at http://127.0.0.1:8000/ (with the PDF)"
 	@echo "make test    run every test, browser tests included (needs Chromium)"
+	@echo "make lint    check the Python code with ruff"
 	@echo "make build   build site/ with mkdocs build --strict"
 	@echo "make check   check docs/ for author mistakes without building"
 	@echo "make bench   compare build time and memory with plain Material"
@@ -59,6 +60,10 @@ test: $(STAMP) $(NPM_STAMP)
 	@chromium="$$($(BIN)/python tests/helpers/chromium.py)" || exit 1; \
 	echo "Chromium: $$chromium"; \
 	CHROMIUM="$$chromium" $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# ruff, configured in pyproject.toml ([tool.ruff]): 0 findings, or it fails.
+lint: $(STAMP)
+	$(BIN)/ruff check src hooks tests scripts
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict

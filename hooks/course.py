@@ -1,4 +1,4 @@
-"""This course's build, through MkDocs hooks over the engine's core (``mkdocs_course.core``).
+"""The course's build, through MkDocs hooks over the engine's core (``mkdocs_course.core``).
 
 The core is the same one the ``course`` plugin runs; as a hook it reads its
 settings from ``extra.course`` in mkdocs.yml. Another course would write

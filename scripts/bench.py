@@ -47,18 +47,7 @@ SECTIONS = [("part-one", "Part one", "Step"), ("part-two", "Part two", "Strategy
 REAL_MODULE = "steps/open-communication"
 
 # Plain everyday words, so the text looks like course prose to Markdown and search.
-VOCABULARY = """
-you your partner trust talk listen feel need time day week plan share care help
-calm clear kind small step each other home work phone dinner walk evening morning
-question answer promise keep notice thank ask tell hear safe close warm honest
-open quiet busy tired happy upset worry hope change choose try start stop wait
-together apart space friend family money plans habit moment gesture message call
-visit story reason feeling boundary support comfort respect repair sorry mistake
-again often sometimes rarely always gently slowly really simply maybe still also
-when while because after before until though since where which what how why
-the a an and or but so if then than that this these those it they them we us our
-is are was were be been being have has had do does did can could will would should
-""".split()
+VOCABULARY = ["you", "your", "partner", "trust", "talk", "listen", "feel", "need", "time", "day", "week", "plan", "share", "care", "help", "calm", "clear", "kind", "small", "step", "each", "other", "home", "work", "phone", "dinner", "walk", "evening", "morning", "question", "answer", "promise", "keep", "notice", "thank", "ask", "tell", "hear", "safe", "close", "warm", "honest", "open", "quiet", "busy", "tired", "happy", "upset", "worry", "hope", "change", "choose", "try", "start", "stop", "wait", "together", "apart", "space", "friend", "family", "money", "plans", "habit", "moment", "gesture", "message", "call", "visit", "story", "reason", "feeling", "boundary", "support", "comfort", "respect", "repair", "sorry", "mistake", "again", "often", "sometimes", "rarely", "always", "gently", "slowly", "really", "simply", "maybe", "still", "also", "when", "while", "because", "after", "before", "until", "though", "since", "where", "which", "what", "how", "why", "the", "a", "an", "and", "or", "but", "so", "if", "then", "than", "that", "this", "these", "those", "it", "they", "them", "we", "us", "our", "is", "are", "was", "were", "be", "been", "being", "have", "has", "had", "do", "does", "did", "can", "could", "will", "would", "should"]
 
 
 def sentence(rng: random.Random) -> str:

@@ -154,13 +154,15 @@ def measure(mode: str, rounds: int, module: str, browser) -> tuple[list[float], 
                 saved = time.time() * 1000
                 source.write_text(edited(original, where, sentence), encoding="utf-8")
                 if browser is None:
-                    wait_until(lambda: served(address, sentence), "the edit to be served")
+                    wait_until(lambda sentence=sentence: served(address, sentence), "the edit to be served")
                     seconds = (time.time() * 1000 - saved) / 1000
                 else:
                     page.get_by_text(sentence).wait_for(timeout=120_000)
                     seconds = (paint_time(page) - saved) / 1000
                 cpu.append(cpu_seconds(server.pid) - cpu_before)
-                wait_until(lambda: len(BUILT.findall(log_path.read_text())) > builds_before, "the build time in the log")
+                wait_until(
+                    lambda before=builds_before: len(BUILT.findall(log_path.read_text())) > before, "the build time in the log"
+                )
                 build = float(BUILT.findall(log_path.read_text())[-1])
                 visible.append(seconds)
                 built.append(build)

@@ -53,6 +53,7 @@ def grade(markdown: str) -> float:
 
 
 def main(argv: list[str]) -> int:
+    """Print the grade of every page under the folder given (default: docs/)."""
     docs = Path(argv[0]) if argv else Path("docs")
     for path in sorted(docs.rglob("*.md")):
         print(f"{grade(path.read_text(encoding='utf-8')):5.1f}  {path}")

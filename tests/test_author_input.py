@@ -15,7 +15,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from test_build_errors import FRONT_MATTER, MKDOCS_YML, mkdocs_build, warnings
 
 QUIZ = "<quiz>\nWhich one?\n- [x] This one\n  > Yes.\n- [ ] That one\n</quiz>\n"

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import json
 
-from playwright.sync_api import Locator, Page, expect
-
 from helpers.build import copy_fixture_course
+from playwright.sync_api import Locator, Page, expect
 
 LISTENING = "basics/listening/"
 ITEMS = ("Put the phone face down", "Let them finish", "Say back what you heard")

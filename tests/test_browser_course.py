@@ -1,5 +1,7 @@
-"""The whole course in real Chromium: dashboard, navigation, saving, export and import, reset,
-instant navigation, a new version of the course, a strict CSP and no third-party requests.
+"""The whole course in real Chromium.
+
+Dashboard, navigation, saving, export and import, reset, instant navigation,
+a new version of the course, a strict CSP and no third-party requests.
 
 Completion in the fixture course is [read, checklist, quizzes], and each module's
 share is the parts done over its parts: Listening has 6 (read, 3 items, 2 quizzes),
@@ -16,9 +18,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Dialog, Locator, Page, expect
-
 from helpers.build import build_site, copy_fixture_course
+from playwright.sync_api import Dialog, Locator, Page, expect
 
 KEY = "mkdocs-course:fixture-course"
 
@@ -84,8 +85,11 @@ def saved(page: Page) -> dict:
 
 
 def do_listening_and_speaking(page: Page, url: str) -> None:
-    """Listening: every item ticked and both quizzes right, not read (5 of 6).
-    Speaking: one item ticked and the quiz wrong (1 of 4)."""
+    """Do part of both modules.
+
+    Listening: every item ticked and both quizzes right, not read (5 of 6).
+    Speaking: one item ticked and the quiz wrong (1 of 4).
+    """
     page.goto(url + LISTENING)
     tick(page, *LISTENING_ITEMS)
     answer(page, "Your partner starts to tell you", "Turn the heat down and face them.")

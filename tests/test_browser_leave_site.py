@@ -16,9 +16,8 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, Playwright, Route, expect
-
 from conftest import CHROMIUM_ARGS, PageLog
+from playwright.sync_api import Browser, Locator, Page, Playwright, Route, expect
 from test_browser_a11y import assert_no_axe_violations
 
 WEATHER = "https://www.bbc.co.uk/weather"
@@ -29,7 +28,7 @@ LISTENING, SPEAKING = "basics/listening/", "basics/speaking/"
 REPORT_LEAVING = """
 addEventListener("pageshow", (event) => { window.__restoredFromCache = event.persisted; });
 navigation.addEventListener("navigate", (event) => {
-  if (!event.destination.url.startsWith("%s")) return;
+  if (!event.destination.url.startsWith("WEATHER")) return;
   const heading = document.querySelector("h1");
   window.__reportLeaving({
     from: location.href,
@@ -40,7 +39,7 @@ navigation.addEventListener("navigate", (event) => {
     restoredFromCache: window.__restoredFromCache === true,
   });
 });
-""" % WEATHER
+""".replace("WEATHER", WEATHER)
 
 
 class Weather:
@@ -134,7 +133,7 @@ def test_the_link_is_readable_on_a_phone_and_covers_nothing(page: Page, fixture_
     expect(link).to_be_visible()
     box, header = link.bounding_box(), page.locator(".md-header").bounding_box()
     assert box and header
-    assert 0 <= box["x"] and box["x"] + box["width"] <= 390, f"the link runs off the screen: {box}"
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390, f"the link runs off the screen: {box}"
     assert header["y"] <= box["y"] and box["y"] + box["height"] <= header["y"] + header["height"], "outside the header"
     assert link.evaluate("a => a.scrollWidth <= a.clientWidth"), "the link's words are cut off"
     # Still there, in the same place, after scrolling to the end of the module.
@@ -250,8 +249,11 @@ def browser_with_back_forward_cache(playwright: Playwright, chromium_path) -> It
 
 @pytest.fixture
 def cacheable_url(fixture_site) -> Iterator[str]:
-    """The fixture site served as a static host does, without the test server's
-    ``Cache-Control: no-store``, which keeps pages out of the back/forward cache."""
+    """Serve the fixture site as a static host does.
+
+    That is, without the test server's ``Cache-Control: no-store``, which keeps
+    pages out of the back/forward cache.
+    """
     handler = partial(SimpleHTTPRequestHandler, directory=str(fixture_site))
     handler.log_message = lambda *args: None
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)

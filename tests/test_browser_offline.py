@@ -11,11 +11,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
-
 from helpers.build import build_site as _build_site
 from helpers.build import copy_fixture_course
 from helpers.server import SiteServer
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
 
 @pytest.fixture
 def offline_context(browser: Browser) -> Iterator[BrowserContext]:

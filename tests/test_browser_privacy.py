@@ -1,5 +1,7 @@
-"""Leave nothing behind: "Erase everything this course saved on this device" and
-"Don't keep my progress on this device", in real Chromium.
+"""Leave nothing behind, in real Chromium.
+
+"Erase everything this course saved on this device" and "Don't keep my
+progress on this device".
 
 The course's keys all start with `mkdocs-course:fixture-course`; Material keeps
 this site's own choices under its path (`/course/.__palette`). Another app on
@@ -10,9 +12,8 @@ from __future__ import annotations
 
 import json
 
-from playwright.sync_api import Dialog, Page, expect
-
 from helpers.build import copy_fixture_course
+from playwright.sync_api import Dialog, Page, expect
 
 LISTENING = "basics/listening/"
 KEY = "mkdocs-course:fixture-course"

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
+from test_config import SECTIONS, load
+
 from mkdocs_course.config import load_course_config
 from mkdocs_course.leave_site import DEFAULT_URL, control
 from mkdocs_course.strings import strings_for
-from test_config import SECTIONS, load
 
 
 def test_it_is_off_unless_a_course_turns_it_on_and_goes_to_bbc_weather_by_default(tmp_path):

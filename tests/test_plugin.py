@@ -8,9 +8,9 @@ import re
 from pathlib import Path
 
 import pytest
+from helpers.build import run_mkdocs_build
 from playwright.sync_api import Page, expect
 
-from helpers.build import run_mkdocs_build
 from mkdocs_course.csp import DEFAULT_POLICY, content_security_policy
 
 PLUGIN_ONLY = """\

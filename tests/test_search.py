@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+
 @pytest.fixture(scope="module")
 def search_text(fixture_site: Path) -> tuple[str, list[str]]:
     index = json.loads((fixture_site / "search" / "search_index.json").read_text(encoding="utf-8"))

@@ -15,11 +15,10 @@ from pathlib import Path
 import pytest
 import yaml
 from playwright.sync_api import Page, expect
+from test_browser_a11y import assert_no_axe_violations
 
-from helpers.build import run_mkdocs_build
 from mkdocs_course.cli import _Loader
 from mkdocs_course.serve import LIVERELOAD_URI
-from test_browser_a11y import assert_no_axe_violations
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixture_course"

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 log = logging.getLogger("mkdocs.plugins.course")
 

@@ -11,12 +11,12 @@ from typing import Any
 
 import yaml
 
+from .diagnostics import Problem
+from .ids import is_valid_id
+
 # libyaml's loader reads front matter about ten times faster; the pure-Python
 # one is the fallback where PyYAML was built without it.
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-from .diagnostics import Problem
-from .ids import is_valid_id
 
 # MkDocs' own pattern (mkdocs.utils.meta.YAML_RE): what it does not match stays in the page's body.
 MKDOCS_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)

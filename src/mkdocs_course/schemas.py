@@ -25,7 +25,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
 from . import frontmatter
-from .config import CourseConfig, SectionConfig
+from .config import CourseConfig
 from .ids import EXPLICIT_ID
 from .strings import STRINGS
 
@@ -56,7 +56,7 @@ def attribute_docs(config_class: type[Config]) -> dict[str, str]:
     tree = ast.parse(inspect.getsource(config_class))
     body = tree.body[0].body
     docs = {}
-    for statement, following in zip(body, body[1:]):
+    for statement, following in zip(body, body[1:], strict=False):
         if isinstance(statement, ast.Assign) and isinstance(following, ast.Expr) and isinstance(following.value, ast.Constant):
             docs[statement.targets[0].id] = " ".join(str(following.value.value).split()).replace("``", "`")
     return docs

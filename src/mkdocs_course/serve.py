@@ -26,8 +26,8 @@ import os
 import signal
 import threading
 import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable
 
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket

@@ -26,7 +26,7 @@ class BuildError(AssertionError):
 
 
 def build_env(env: dict[str, str | None]) -> dict[str, str]:
-    """This process's environment with `env` applied; a value of None unsets."""
+    """Return this process's environment with `env` applied; a value of None unsets."""
     merged = dict(os.environ)
     # Material's end-of-life banner would open every failure's output.
     merged.setdefault("NO_MKDOCS_2_WARNING", "1")
