@@ -215,3 +215,16 @@ def test_new_modules_point_to_more_help(page):
 def test_the_home_page_leaves_the_total_time_to_the_dashboard():
     home = (DOCS / "index.md").read_text("utf-8")
     assert not re.search(r"\bhours?\b.*\bin total\b|three and a half", home, re.I)
+
+
+def test_the_modules_read_at_a_median_grade_of_five_to_seven():
+    # Grade 4 flattened hard topics like betrayal into strings of short
+    # sentences; fuller sentences carry the reasoning. Above 7 the course
+    # would start to lose readers who find reading hard.
+    import statistics
+
+    spec = importlib.util.spec_from_file_location("readability", ROOT / "scripts" / "readability.py")
+    readability = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(readability)
+    grades = [readability.grade(module.body) for module in COURSE.modules]
+    assert 5 <= statistics.median(grades) <= 7, sorted(round(g, 2) for g in grades)
