@@ -86,6 +86,26 @@ def test_the_dashboard_lists_every_module_and_starts_the_course():
     assert '<a href="workbook.pdf">Download the workbook (PDF)</a>' in widgets.dashboard(course, href_from(""))
 
 
+def _module(order: int, minutes: int) -> str:
+    """Return a module page of the test course's one section taking ``minutes``."""
+    return (
+        f"---\ntitle: Extra {order}\nsection: steps\norder: {order}\nsummary: More.\n"
+        f"minutes: {minutes}\nobjectives: [Do it, Say it]\n---\n\n# Extra\n"
+    )
+
+
+def test_the_dashboard_says_the_total_time_added_up_from_the_modules():
+    # 10 + 15 minutes: under an hour and a half, so said in minutes.
+    assert '<p class="course-total">About 25 minutes in all.</p>' in widgets.dashboard(course_of(), href_from(""))
+    # 10 + 15 + 50 + 65 = 140 minutes: 2 hours 20, said to the nearest half hour.
+    longer = course_of(**{"steps/three.md": _module(3, 50), "steps/four.md": _module(4, 65)})
+    assert '<p class="course-total">About 2½ hours in all.</p>' in widgets.dashboard(longer, href_from(""))
+    # 10 + 15 + 95 = 120 minutes: a whole number of hours has no half.
+    whole = course_of(**{"steps/three.md": _module(3, 95)})
+    assert '<p class="course-total">About 2 hours in all.</p>' in widgets.dashboard(whole, href_from(""))
+    assert "Environ 25 minutes en tout." in widgets.dashboard(course_of(language="fr"), href_from(""))
+
+
 def test_widgets_speak_the_course_language():
     course = course_of(language="fr")
     one, _ = course.modules

@@ -125,6 +125,8 @@ def dashboard(course: Course, href: Href) -> str:
             f'<span class="course-continue__label">{_text(t["dashboard.start"])}</span>'
             '<span class="course-continue__title"></span></a></p>'
         )
+    if modules:
+        parts.append(f'<p class="course-total">{_text(total_time(course))}</p>')
     parts.append(rule(course))
     manage = f' <a href="#{MANAGE_ID}">{_text(t["dashboard.manage"])}</a>'
     parts.append(f'<p class="course-privacy">{_text(t["progress.privacy"])}{manage}</p>')
@@ -140,6 +142,22 @@ def dashboard(course: Course, href: Href) -> str:
         parts.append("</ol>")
     parts.append("</section>")
     return "\n".join(parts)
+
+
+def total_time(course: Course) -> str:
+    """Return the time every module takes, added up from their front matter, in words.
+
+    Authors wrote the total on the home page by hand, and it drifted from the
+    modules as they changed; adding the modules' own minutes cannot drift.
+    Under an hour and a half it is said in minutes; above, in hours to the
+    nearest half hour ("About 4½ hours in all.").
+    """
+    minutes = sum(module.minutes for module in course.modules)
+    if minutes < 90:
+        return fill(course.strings["dashboard.total_minutes"], minutes=minutes)
+    halves = (minutes + 15) // 30  # to the nearest half hour, halves rounded up
+    hours = f"{halves // 2}½" if halves % 2 else str(halves // 2)
+    return fill(course.strings["dashboard.total_hours"], hours=hours)
 
 
 def _card(t: dict[str, str], section: str, module: Module, href: Href) -> str:
