@@ -668,3 +668,18 @@ def test_no_page_asks_any_host_but_the_sites_own(page: Page, page_log, fixture_u
     hosts = {urlsplit(u).hostname for u in page_log.requests if urlsplit(u).scheme in ("http", "https")}
     assert hosts == {"127.0.0.1"}, f"Requests went to {sorted(h or '?' for h in hosts)}"
     page_log.assert_no_offsite_requests()
+
+
+def test_a_module_page_does_not_shift_when_course_js_fills_in_its_header(page: Page, fixture_url):
+    """Cumulative layout shift 0: what course.js shows holds its place from the first paint (Lighthouse's CLS)."""
+    page.add_init_script(
+        """window.__shifts = [];
+        new PerformanceObserver(list => { for (const entry of list.getEntries()) window.__shifts.push(entry.value); })
+            .observe({type: "layout-shift", buffered: true});"""
+    )
+    page.set_viewport_size({"width": 412, "height": 823})
+    for path in (LISTENING, WORKBOOK):
+        page.goto(fixture_url + path)
+        expect(page.locator(".course-actions").first).to_be_visible()
+        page.wait_for_timeout(300)  # layout-shift entries arrive after the frame that shifted
+        assert page.evaluate("window.__shifts") == [], path

@@ -70,7 +70,13 @@ def module_header(course: Course, module: Module) -> str:
         items = "".join(f"<li>{_text(objective)}</li>" for objective in module.objectives)
         parts.append(f'<p class="course-module__goals" id="course-objectives">{_text(t["module.objectives"])}</p>')
         parts.append(f'<ul class="course-module__objectives" aria-labelledby="course-objectives">{items}</ul>')
-    parts.append('<p class="course-module__progress" hidden></p>')
+    # The line course.js writes, as it reads for a learner who has not started:
+    # with JavaScript on it holds its place from the first paint (course.css).
+    counts = fill(
+        t["module.progress"], checks=0, checks_total=len(module.checklist), quizzes=0, quizzes_total=len(module.quizzes)
+    ).split(" · ")
+    shown = [part for part, total in zip(counts, (module.checklist, module.quizzes), strict=False) if total]
+    parts.append(f'<p class="course-module__progress" hidden>{_text(" · ".join([*shown, t["state.not_started"]]))}</p>')
     actions = []
     if "read" in course.completion:
         actions.append(_button(t["module.mark_read"], "course-read", ' aria-pressed="false"'))
