@@ -64,7 +64,7 @@ def convert(text: str, source: Source | None = None, **configs: dict) -> str:
                      "docs/m.md:1: quiz id '9' is not valid; use a letter then letters, digits, '-' or '_'",
                      id="invalid-id"),
         pytest.param(lines('<quiz type="multiple">', "Which?", "- [x] a", "- [ ] b", "</quiz>"),
-                     "docs/m.md:1: '<quiz>' has no attribute 'type'; the only one is id=\"...\"",
+                     "docs/m.md:1: '<quiz>' has no attribute 'type'; the ones it has are id=\"...\" and shuffle=\"true|false\"",
                      id="unknown-attribute"),
         pytest.param(lines("Text.", "</quiz>"),
                      "docs/m.md:2: '</quiz>' has no matching '<quiz>'; remove it or add '<quiz>' above the question",

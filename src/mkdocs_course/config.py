@@ -45,6 +45,9 @@ class CourseConfig(Config):
     """Print the workbook to ``workbook.pdf`` with Chromium after the build: ``pdf: true``."""
     practice_heading = c.Type(str, default="Try this week")
     """Heading of the practice section the workbook copies from each module."""
+    shuffle = c.Type(bool, default=False)
+    """Show each learner every quiz's options in their own order (the same on each visit):
+    ``shuffle: true``; a quiz's ``<quiz shuffle="false">`` keeps the author's order."""
     strings = c.DictOfItems(c.Type(str), default={})
     """Overrides of words shown to learners, e.g. ``strings: {quiz.submit: Check}``."""
     csp = c.Type((bool, str), default=True)

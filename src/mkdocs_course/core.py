@@ -270,6 +270,8 @@ def add_extensions(config: MkDocsConfig, build: CourseBuild) -> None:
         options = config.mdx_configs.setdefault(name, {})
         options.setdefault("language", language)
         options.setdefault("strings", dict(build.settings.strings))
+        if name == "course_quiz":
+            options.setdefault("shuffle", build.settings.shuffle)
         options["build"] = build
 
 

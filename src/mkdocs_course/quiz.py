@@ -81,9 +81,10 @@ class QuizPreprocessor(Preprocessor):
 class QuizBlockProcessor(BlockProcessor):
     """Render a quiz's placeholder as the quiz."""
 
-    def __init__(self, parser, strings: dict[str, str]) -> None:
+    def __init__(self, parser, strings: dict[str, str], shuffle: bool = False) -> None:
         super().__init__(parser)
         self.strings = strings
+        self.shuffle = shuffle  # the course's setting; a quiz's shuffle="..." wins
 
     def test(self, parent: etree.Element, block: str) -> bool:
         """Match a block that starts with a quiz placeholder (asked of every block of the page)."""
@@ -113,12 +114,16 @@ class QuizBlockProcessor(BlockProcessor):
         """
         t = self.strings
         base = f"quiz-{quiz.id}"
-        root = etree.SubElement(
-            parent,
-            "div",
-            {"class": "course-quiz", "id": base, "data-quiz-id": quiz.id, "data-quiz-kind": quiz.kind},
-        )
+        attrs = {"class": "course-quiz", "id": base, "data-quiz-id": quiz.id, "data-quiz-kind": quiz.kind}
+        if (self.shuffle if quiz.shuffle is None else quiz.shuffle) and len(quiz.options) > 1:
+            attrs["data-quiz-shuffle"] = "true"  # course.js shows the learner's own order; the HTML keeps the author's
+        root = etree.SubElement(parent, "div", attrs)
         self._blocks(root, quiz.question, "course-quiz__question").set("id", f"{base}-question")
+        if quiz.hint:
+            # A hint is help, not the answer; still kept out of search, which should find the question.
+            hint = etree.SubElement(root, "details", {"class": "course-quiz__hint", "data-search-exclude": ""})
+            etree.SubElement(hint, "summary").text = AtomicString(t["quiz.hint"])
+            self._blocks(hint, quiz.hint, "course-quiz__hint-text")
         options = etree.SubElement(
             root, "fieldset", {"class": "course-quiz__options", "aria-labelledby": f"{base}-question"}
         )
@@ -240,6 +245,7 @@ class QuizExtension(Extension):
             # Not None: Python-Markdown would read a None default as a yes/no option.
             "build": [Reporter(), "Where mistakes are reported, naming the file being rendered (the course build hands itself)."],
             "strings": [{}, "Overrides of UI strings, e.g. {'quiz.submit': 'Check'}."],
+            "shuffle": [False, "Show each learner the options in their own order (a quiz's shuffle=\"...\" wins)."],
         }
         super().__init__(**kwargs)
 
@@ -247,7 +253,7 @@ class QuizExtension(Extension):
         """Run before fenced code is stashed, so line numbers are the author's."""
         strings = strings_for(self.getConfig("language"), self.getConfig("strings"))
         md.preprocessors.register(QuizPreprocessor(md, self.getConfig("build")), "course_quiz", 27)
-        md.parser.blockprocessors.register(QuizBlockProcessor(md.parser, strings), "course_quiz", 105)
+        md.parser.blockprocessors.register(QuizBlockProcessor(md.parser, strings, self.getConfig("shuffle")), "course_quiz", 105)
         # Right after "inline" (20), before the tree processors that read the text.
         md.treeprocessors.register(QuizKeyTreeprocessor(md, self.getConfig("build")), "course_quiz_key", 19)
         md.registerExtension(self)

@@ -25,7 +25,7 @@ from .model import Course, Module, PageSource, build_course
 MANIFEST_URI = "course-manifest.json"
 # The words course.js shows; templates render the rest into the HTML, so every
 # page carries only these.
-SCRIPT_STRINGS = ("quiz.", "checklist.", "state.", "storage.", "progress.", "module.progress", "dashboard.overall", "dashboard.continue")
+SCRIPT_STRINGS = ("quiz.", "reflection.", "checklist.", "state.", "storage.", "progress.", "module.progress", "dashboard.overall", "dashboard.continue")
 
 
 def display_path(config: MkDocsConfig, abs_path: str | None, src_uri: str) -> str:
