@@ -10,6 +10,7 @@
 
 import {find, findAll, setUpOnce} from "./dom.js";
 import {setUpChecklist} from "./checklist.js";
+import {setUpReflection} from "./reflection.js";
 import {setUpQuiz, showOrder} from "./quiz.js";
 import {setUpProgressTools} from "./progress-tools.js";
 import {chooseMode, loadRecord, recordKey, recordStore} from "./storage.js";
@@ -118,6 +119,7 @@ function setUpPage() {
   for (const element of findAll(".course-js")) element.hidden = false;
   setUpOnce(".course-quiz", element => setUpQuiz(course, element));
   setUpOnce(".course-checklist", element => setUpChecklist(course, element));
+  setUpOnce(".course-reflection", element => setUpReflection(course, element));
   setUpProgressTools(course);
   setUpOnce(".course-read", button => button.addEventListener("click", () => changeProgress(course, record => {
     pageEntry(record, course.page.page).read = button.getAttribute("aria-pressed") !== "true";

@@ -25,6 +25,7 @@ from markdown.util import AtomicString
 
 from . import syntax
 from .diagnostics import Problem, Reporter
+from .reflection import ReflectionBlockProcessor
 from .strings import strings_for
 
 # What the preprocessor leaves where a quiz was: one line, found again by the block processor.
@@ -51,6 +52,8 @@ class QuizPreprocessor(Preprocessor):
         # garbage collector's next full pass, and should not keep its page.
         shared = self.md.__dict__.pop("course_scan", None)
         self.md.course_quizzes = {}
+        # The author's lines, for the line numbers of reflection mistakes (reflection.py).
+        self.md.course_reflection_lines, self.md.course_reflection_cursor = lines, 0
         if shared and shared[0] is lines:
             page = shared[1]  # scanned by the checklist preprocessor
         elif any("uiz" in line for line in lines) and QUIZ_MENTION.search("\n".join(lines)):
@@ -254,6 +257,10 @@ class QuizExtension(Extension):
         strings = strings_for(self.getConfig("language"), self.getConfig("strings"))
         md.preprocessors.register(QuizPreprocessor(md, self.getConfig("build")), "course_quiz", 27)
         md.parser.blockprocessors.register(QuizBlockProcessor(md.parser, strings, self.getConfig("shuffle")), "course_quiz", 105)
+        # Reflection prompts are the quiz's ungraded kin: one extension registers both.
+        md.parser.blockprocessors.register(
+            ReflectionBlockProcessor(md.parser, strings, self.getConfig("build")), "course_reflection", 104
+        )
         # Right after "inline" (20), before the tree processors that read the text.
         md.treeprocessors.register(QuizKeyTreeprocessor(md, self.getConfig("build")), "course_quiz_key", 19)
         md.registerExtension(self)
