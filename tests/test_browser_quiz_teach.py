@@ -134,3 +134,13 @@ def test_a_version_1_record_is_migrated_and_keeps_every_tick_and_answer(page: Pa
     # Nothing was set aside as unreadable.
     assert page.evaluate(f"localStorage.getItem('{KEY}:backup')") is None
     page_log.assert_no_errors()
+
+
+def test_an_explanation_that_is_only_a_code_block_shows_after_a_right_answer(page: Page, page_log, learn_url):
+    open_practice(page, learn_url)
+    q = quiz(page, "Which command lists files?")
+    expect(q.get_by_text("ls -la")).to_be_hidden()
+    q.get_by_role("radio", name="ls").check()
+    q.get_by_role("button", name="Check answer").click()
+    expect(q.get_by_text("ls -la")).to_be_visible()
+    page_log.assert_no_errors()

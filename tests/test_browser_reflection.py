@@ -31,7 +31,7 @@ def test_what_the_learner_writes_is_saved_quietly_and_kept_across_reloads(page: 
     expect(status).to_have_text("Saved in this browser.")
     assert saved_record(page)["pages"]["extras/practice"]["reflections"]["calm-evening"]["text"] == WORDS
     # Never right or wrong: the module's progress line counts quizzes and ticks only.
-    expect(page.locator(".course-module__progress")).to_contain_text("0 of 3 quizzes correct")
+    expect(page.locator(".course-module__progress")).to_contain_text("0 of 4 quizzes correct")
 
     page.reload()
     expect(page.get_by_role("textbox", name=PROMPT)).to_have_value(WORDS)

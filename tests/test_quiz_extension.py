@@ -225,3 +225,10 @@ def test_the_key_repeats_each_options_rendered_words():
     keyed = re.findall(r'class="course-quiz__verdict">[^<]*</strong>: (.*?)(?:<p |</li>)', html)
     expected = 'Press <kbd>Ctrl</kbd> and *star* with <a href="x.md">a link</a> &amp; <code>code</code>'
     assert shown == keyed == [expected, "No"]
+
+
+def test_headings_inside_a_quiz_stay_out_of_the_table_of_contents():
+    md = markdown.Markdown(extensions=["course_quiz", "toc", "pymdownx.superfences"])
+    html = md.convert("# Page\n\n<quiz>\nWhich is right?\n\n- [x] This\n- [ ] That\n\n## Why\n\nBecause.\n</quiz>\n\n## After\n")
+    assert [token["name"] for token in md.toc_tokens[0]["children"]] == ["After"]
+    assert '<p aria-level="2" class="course-quiz__heading course-quiz__heading--2" role="heading">Why</p>' in html

@@ -21,7 +21,7 @@ from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import AtomicString
+from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
 from . import syntax
 from .diagnostics import Problem, Reporter
@@ -182,7 +182,11 @@ class QuizBlockProcessor(BlockProcessor):
         for processor in getattr(self.parser.md, "course_quiz_preprocessors", ()):
             lines = processor.run(lines)
         self.parser.parseChunk(holder, "\n".join(lines))
-        if len(holder) == 1 and holder[0].tag == "p" and not (holder.text or "").strip() and not holder[0].tail:
+        only = holder[0] if len(holder) == 1 else None
+        # A paragraph that is only a stashed block (fenced code, raw HTML) stays in the <div>: the
+        # stash is put back as a block, which must not end up inside a <p> (the browser would split it).
+        stashed = only is not None and HTML_PLACEHOLDER_RE.fullmatch((only.text or "").strip()) and not len(only)
+        if only is not None and only.tag == "p" and not stashed and not (holder.text or "").strip() and not only.tail:
             paragraph = holder[0]
             paragraph.set("class", css)
             parent[list(parent).index(holder)] = paragraph
@@ -213,10 +217,32 @@ class QuizKeyTreeprocessor(Treeprocessor):
                     "indented like the text around it",
                 )
             )
-        for text, item in self.md.__dict__.pop("course_key_texts", ()):
+        key_texts = self.md.__dict__.pop("course_key_texts", ())
+        if key_texts:  # only a page with quizzes has quiz headings
+            _headings_out_of_toc(root)
+        for text, item in key_texts:
             item[0].tail = ": " + (text.text or "")
             for offset, child in enumerate(text, start=1):
                 item.insert(offset, copy.deepcopy(child))
+
+
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _headings_out_of_toc(root: etree.Element) -> None:
+    """Keep headings written inside a quiz (an explanation's "## Why") out of the page's table of contents.
+
+    Each becomes a ``<p role="heading" aria-level="N">``: still a heading to
+    assistive technology, but not one the ``toc`` extension (which runs
+    later) lists or gives an anchor to.
+    """
+    for quiz in [element for element in root.iter("div") if element.get("class") == "course-quiz"]:
+        for heading in [element for element in quiz.iter() if element.tag in HEADINGS]:
+            level = heading.tag[1]
+            heading.tag = "p"
+            heading.set("class", f"course-quiz__heading course-quiz__heading--{level}")
+            heading.set("role", "heading")
+            heading.set("aria-level", level)
 
 
 def _is_plain_paragraph(markdown: str) -> bool:

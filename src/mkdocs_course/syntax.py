@@ -43,7 +43,8 @@ QUIZ_TAG = re.compile(r"\s*</?quiz\b", re.I)
 QUIZ_ANYWHERE = re.compile(r"</?quiz\b", re.I)
 # An attribute starts where a word starts, so a long word is read once, not once per letter.
 ATTR = re.compile(r"""(?<![\w-])([A-Za-z_][\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
-OPTION = re.compile(r"^ {0,3}[-*+]\s+\[(?P<mark>[ xX])\]\s?(?P<text>.*)$")
+# "- []" (no space) is a wrong option too, as mkdocs-quiz documents.
+OPTION = re.compile(r"^ {0,3}[-*+]\s+\[(?P<mark>[ xX]?)\]\s?(?P<text>.*)$")
 HINT_MARK = "Hint:"
 FEEDBACK = re.compile(r"^\s*>\s?(?P<text>.*)$")
 # A task item as Python-Markdown's list and pymdownx.tasklist read it: ASCII spaces only.
@@ -625,7 +626,7 @@ def _parse_quiz(lines: list[str], start: int, end: int, problems: list[Problem],
         feedback = FEEDBACK.match(line)
         if state in ("question", "options") and option:
             state = "options"
-            options.append(Option(option.group("text").strip(), option.group("mark") != " ", number))
+            options.append(Option(option.group("text").strip(), option.group("mark") in ("x", "X"), number))
             if not options[-1].text:
                 found.append(Problem(number, "quiz option has no text; write the answer after '- [ ]' or '- [x]'"))
             in_feedback = False
