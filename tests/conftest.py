@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,11 +27,13 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Playwright, Request, sync_playwright
 
 from helpers.build import build_site as _build_site
+from helpers.build import copy_fixture_course
 from helpers.chromium import ChromiumNotFound, find_chromium
 from helpers.server import CSP_SELF, SiteServer
 from mkdocs_course.pdf import QUIET_CHROMIUM_FLAGS
 
 FIXTURE_COURSE = Path(__file__).resolve().parent / "fixture_course" / "mkdocs.yml"
+LEARN_PAGES = Path(__file__).resolve().parent / "learn_pages"
 
 # The build's own flags keep Chromium from calling Google's services: on a
 # closed network those calls fail by the dozen and slow every start.
@@ -139,6 +142,20 @@ def fixture_site(fixture_build: ServedBuild) -> Path:
 def fixture_url(fixture_build: ServedBuild) -> str:
     """Where `fixture_build` is served: "http://127.0.0.1:<port>/course/"."""
     return fixture_build.url
+
+
+@pytest.fixture(scope="session")
+def learn_build(serve_build: ServeBuild, tmp_path_factory: pytest.TempPathFactory) -> ServedBuild:
+    """tests/fixture_course with the pages of tests/learn_pages added (hints, shuffled options ...), built once and served."""
+    config = copy_fixture_course(tmp_path_factory.mktemp("learn"))
+    shutil.copytree(LEARN_PAGES, config.parent / "docs", dirs_exist_ok=True)
+    return serve_build(config, COURSE_PDF=None)
+
+
+@pytest.fixture(scope="session")
+def learn_url(learn_build: ServedBuild) -> str:
+    """Where `learn_build` is served: "http://127.0.0.1:<port>/course/"."""
+    return learn_build.url
 
 
 @pytest.fixture(scope="session")

@@ -283,7 +283,7 @@ def test_exported_progress_imports_back_after_clearing_the_browser(page: Page, p
 
     file, exported = export(page, fixture_url, tmp_path)
     assert exported["format"] == "mkdocs-course-progress"
-    assert exported["version"] == 1 and exported["course"] == "fixture-course"
+    assert exported["version"] == 2 and exported["course"] == "fixture-course"
     assert exported["progress"]["pages"] == before
     assert exported["progress"]["last"] == "extras/reading"
 
@@ -352,7 +352,7 @@ BAD_FILES = {
     "json-but-not-progress": ('{"hello": "world"}', NOT_PROGRESS),
     "no-pages": (_export_file(pages=None), NOT_PROGRESS),
     "another-course": (_export_file(course="another-course"), OTHER_COURSE),
-    "newer-version": (_export_file(version=2), NEWER),
+    "newer-version": (_export_file(version=3), NEWER),
 }
 
 

@@ -26,6 +26,7 @@ TELL_ME_MORE = '"Tell me more about that."'
 
 RIGHT = "Well done: that is right."
 NOT_RIGHT = "Not quite. Read the notes and try again."
+REVEALED = "Here is the answer. Try the question again whenever you like."
 
 
 def quiz(page: Page, question: str) -> Locator:
@@ -47,7 +48,7 @@ def open_listening(page: Page, url: str) -> None:
 # --- Answering ----------------------------------------------------------------------
 
 
-def test_a_wrong_answer_is_marked_with_its_feedback_the_right_answer_and_the_explanation(
+def test_a_wrong_answer_shows_its_own_feedback_and_not_quite_but_not_the_right_option(
     page: Page, page_log, fixture_url
 ):
     open_listening(page, fixture_url)
@@ -57,24 +58,50 @@ def test_a_wrong_answer_is_marked_with_its_feedback_the_right_answer_and_the_exp
     expect(q.get_by_text("Stopping what you do shows your partner they come first.")).to_be_hidden()
     expect(q.get_by_text("Show answer")).to_have_count(0)
     expect(q.get_by_role("status")).to_have_text("")
+    expect(q.get_by_role("button", name="Show the answer")).to_be_hidden()
 
     q.get_by_role("radio", name=KEEP_COOKING).check()
     q.get_by_role("button", name="Check answer").click()
 
     expect(q.get_by_role("status")).to_have_text(NOT_RIGHT)
-    expect(option(q, KEEP_COOKING).locator(".course-quiz__mark")).to_have_text("Not correct · Your choice")
-    expect(option(q, TURN_TO_THEM).locator(".course-quiz__mark")).to_have_text("Correct")
-    expect(option(q, SUGGEST_A_FIX).locator(".course-quiz__mark")).to_have_text("Not correct")
-    # Feedback is shown for the chosen option only; the explanation below the options.
+    expect(option(q, KEEP_COOKING).locator(".course-quiz__mark")).to_have_text("Your choice")
+    # Nothing says which option is right: no verdicts, no other feedback, no explanation.
+    expect(q.locator(".course-quiz__mark")).to_have_count(1)
+    expect(q.get_by_text("Correct", exact=True)).to_have_count(0)
     expect(q.get_by_text("Your attention stays on the pan.")).to_be_visible()
     expect(q.get_by_text("Yes. Stopping shows they matter more than the task.")).to_be_hidden()
     expect(q.get_by_text("Fixing too early can feel like being rushed.")).to_be_hidden()
-    expect(q.get_by_text("Stopping what you do shows your partner they come first.")).to_be_visible()
-    # The answer is locked until the learner asks to try again.
+    expect(q.get_by_text("Stopping what you do shows your partner they come first.")).to_be_hidden()
+    # The answer is locked until the learner asks to try again, or to be shown the answer.
     for radio in q.get_by_role("radio").all():
         expect(radio).to_be_disabled()
     expect(q.get_by_role("button", name="Check answer")).to_be_hidden()
     expect(q.get_by_role("button", name="Try again")).to_be_visible()
+    expect(q.get_by_role("button", name="Show the answer")).to_be_visible()
+    page_log.assert_no_errors()
+
+
+def test_show_the_answer_reveals_the_key_and_is_saved_as_given_up_not_as_right(page: Page, page_log, fixture_url):
+    open_listening(page, fixture_url)
+    q = quiz(page, COOKING)
+    q.get_by_role("radio", name=KEEP_COOKING).check()
+    q.get_by_role("button", name="Check answer").click()
+    q.get_by_role("button", name="Show the answer").click()
+
+    expect(q.get_by_role("status")).to_have_text(REVEALED)
+    expect(option(q, TURN_TO_THEM).locator(".course-quiz__mark")).to_have_text("Correct")
+    expect(option(q, KEEP_COOKING).locator(".course-quiz__mark")).to_have_text("Not correct · Your choice")
+    expect(q.get_by_text("Stopping what you do shows your partner they come first.")).to_be_visible()
+    expect(q.get_by_role("button", name="Show the answer")).to_be_hidden()
+    expect(q.get_by_role("button", name="Try again")).to_be_focused()
+    saved = page.evaluate("JSON.parse(localStorage.getItem('mkdocs-course:fixture-course'))")
+    entry = next(iter(saved["pages"]["basics/listening"]["quizzes"].values()))
+    assert entry == {"answer": [0], "correct": False, "gaveUp": True}
+    # The module header counts it as not right, and so does the page after a reload.
+    expect(page.locator(".course-module__progress")).to_contain_text("0 of 2 quizzes correct")
+    page.reload()
+    expect(quiz(page, COOKING).get_by_role("status")).to_have_text(REVEALED)
+    expect(option(quiz(page, COOKING), TURN_TO_THEM).locator(".course-quiz__mark")).to_have_text("Correct")
     page_log.assert_no_errors()
 
 
@@ -147,15 +174,18 @@ def test_a_multiple_choice_quiz_is_right_only_with_exactly_the_right_answers(pag
     q.get_by_role("button", name="Check answer").click()
 
     expect(q.get_by_role("status")).to_have_text(verdict)
-    expect(option(q, LEFT_OUT).locator(".course-quiz__mark")).to_contain_text("Correct")
-    expect(option(q, TELL_ME_MORE).locator(".course-quiz__mark")).to_contain_text("Correct")
-    expect(option(q, ABOUT_MY_DAY).locator(".course-quiz__mark")).to_contain_text("Not correct")
+    if verdict == RIGHT:
+        expect(option(q, LEFT_OUT).locator(".course-quiz__mark")).to_contain_text("Correct")
+        expect(option(q, TELL_ME_MORE).locator(".course-quiz__mark")).to_contain_text("Correct")
+        expect(option(q, ABOUT_MY_DAY).locator(".course-quiz__mark")).to_contain_text("Not correct")
     for text in (LEFT_OUT, ABOUT_MY_DAY, TELL_ME_MORE):
         mark = option(q, text).locator(".course-quiz__mark")
         if text in chosen:
             expect(mark).to_contain_text("Your choice")
-        else:
+        elif verdict == RIGHT:
             expect(mark).not_to_contain_text("Your choice")
+        else:
+            expect(mark).to_have_count(0)  # a wrong answer marks only what was chosen
     feedback = {
         LEFT_OUT: "Yes. You checked what you heard.",
         ABOUT_MY_DAY: "This moves the talk to you.",
@@ -166,7 +196,8 @@ def test_a_multiple_choice_quiz_is_right_only_with_exactly_the_right_answers(pag
             expect(q.get_by_text(note)).to_be_visible()
         else:
             expect(q.get_by_text(note)).to_be_hidden()
-    expect(q.get_by_text("Checking what you heard and asking for more")).to_be_visible()
+    explanation = q.get_by_text("Checking what you heard and asking for more")
+    expect(explanation).to_be_visible() if verdict == RIGHT else expect(explanation).to_be_hidden()
 
 
 # --- Keyboard -----------------------------------------------------------------------
@@ -249,7 +280,8 @@ def test_a_saved_answer_is_shown_again_after_a_reload(page: Page, page_log, fixt
     expect(single.get_by_role("radio", name=SUGGEST_A_FIX)).to_be_checked()
     expect(single.get_by_role("radio", name=SUGGEST_A_FIX)).to_be_disabled()
     expect(single.get_by_role("status")).to_have_text(NOT_RIGHT)
-    expect(option(single, SUGGEST_A_FIX).locator(".course-quiz__mark")).to_have_text("Not correct · Your choice")
+    expect(option(single, SUGGEST_A_FIX).locator(".course-quiz__mark")).to_have_text("Your choice")
+    expect(single.get_by_role("button", name="Show the answer")).to_be_visible()
     expect(single.get_by_text("Fixing too early can feel like being rushed.")).to_be_visible()
     expect(single.get_by_role("button", name="Try again")).to_be_visible()
     expect(multiple.get_by_role("checkbox", name=LEFT_OUT)).to_be_checked()

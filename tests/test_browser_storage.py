@@ -81,7 +81,7 @@ def assert_page_still_works(page: Page) -> None:
 
 UNREADABLE = {
     "corrupt-json": '{"version": 1, "pages": {"basics/listening": {"checks": {',
-    "newer-version": json.dumps({"version": 2, "course": "fixture-course", "pages": {"x": {"read": True}}}),
+    "newer-version": json.dumps({"version": 3, "course": "fixture-course", "pages": {"x": {"read": True}}}),
     "not-an-object": "[1, 2, 3]",
     "pages-not-an-object": json.dumps({"version": 1, "course": "fixture-course", "pages": "all of them"}),
 }
@@ -97,7 +97,7 @@ def test_an_unreadable_record_is_set_aside_with_a_notice_and_the_page_works(page
     assert stored(page, BACKUP) == raw, "The unreadable record was not kept as a backup"
     assert stored(page, ANOTHER_APP[0]) == ANOTHER_APP[1], "Another app's key on the same origin was changed"
     fresh = json.loads(stored(page, KEY))
-    assert fresh["version"] == 1 and fresh["course"] == "fixture-course"
+    assert fresh["version"] == 2 and fresh["course"] == "fixture-course"
     assert fresh["pages"]["basics/listening"]["checks"], "The new tick was not saved in the fresh record"
 
     # The fresh record reads fine next time: no notice, the tick is there, the backup stays.

@@ -69,7 +69,7 @@ def test_unknown_key_suggests_the_closest(tmp_path):
 def test_unknown_key_without_a_close_match_lists_the_keys(tmp_path):
     _, messages = load(tmp_path, SECTIONS + "    colour: teal\n")
     assert messages == [
-        "mkdocs.yml:10: extra.course has no setting 'colour'; known keys: id, sections, completion, pdf, paper, practice_heading, offline, strings, csp, leave_site, leave_site_url"
+        "mkdocs.yml:10: extra.course has no setting 'colour'; known keys: id, sections, completion, pdf, paper, practice_heading, offline, shuffle, strings, csp, leave_site, leave_site_url"
     ]
 
 
@@ -152,5 +152,5 @@ def test_several_mistakes_give_one_message_each(tmp_path):
     _, messages = load(tmp_path, SECTIONS + "    pdf: maybe\n    colour: teal\n")
     assert messages == [
         "mkdocs.yml:10: extra.course.pdf: Expected type: <class 'bool'> but received: <class 'str'>",
-        "mkdocs.yml:11: extra.course has no setting 'colour'; known keys: id, sections, completion, pdf, paper, practice_heading, offline, strings, csp, leave_site, leave_site_url",
+        "mkdocs.yml:11: extra.course has no setting 'colour'; known keys: id, sections, completion, pdf, paper, practice_heading, offline, shuffle, strings, csp, leave_site, leave_site_url",
     ]

@@ -64,7 +64,7 @@ def convert(text: str, source: Source | None = None, **configs: dict) -> str:
                      "docs/m.md:1: quiz id '9' is not valid; use a letter then letters, digits, '-' or '_'",
                      id="invalid-id"),
         pytest.param(lines('<quiz type="multiple">', "Which?", "- [x] a", "- [ ] b", "</quiz>"),
-                     "docs/m.md:1: '<quiz>' has no attribute 'type'; the only one is id=\"...\"",
+                     "docs/m.md:1: '<quiz>' has no attribute 'type'; the ones it has are id=\"...\" and shuffle=\"true|false\"",
                      id="unknown-attribute"),
         pytest.param(lines("Text.", "</quiz>"),
                      "docs/m.md:2: '</quiz>' has no matching '<quiz>'; remove it or add '<quiz>' above the question",
@@ -225,3 +225,10 @@ def test_the_key_repeats_each_options_rendered_words():
     keyed = re.findall(r'class="course-quiz__verdict">[^<]*</strong>: (.*?)(?:<p |</li>)', html)
     expected = 'Press <kbd>Ctrl</kbd> and *star* with <a href="x.md">a link</a> &amp; <code>code</code>'
     assert shown == keyed == [expected, "No"]
+
+
+def test_headings_inside_a_quiz_stay_out_of_the_table_of_contents():
+    md = markdown.Markdown(extensions=["course_quiz", "toc", "pymdownx.superfences"])
+    html = md.convert("# Page\n\n<quiz>\nWhich is right?\n\n- [x] This\n- [ ] That\n\n## Why\n\nBecause.\n</quiz>\n\n## After\n")
+    assert [token["name"] for token in md.toc_tokens[0]["children"]] == ["After"]
+    assert '<p aria-level="2" class="course-quiz__heading course-quiz__heading--2" role="heading">Why</p>' in html

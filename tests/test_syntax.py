@@ -175,7 +175,7 @@ def test_quiz_indented_four_spaces_is_code_not_a_quiz():
         ),
         pytest.param(
             lines('<quiz kind="multiple">', "Which one?", "- [x] This", "- [ ] That", "</quiz>"),
-            [(1, "'<quiz>' has no attribute 'kind'; the only one is id=\"...\"")],
+            [(1, "'<quiz>' has no attribute 'kind'; the ones it has are id=\"...\" and shuffle=\"true|false\"")],
             id="unknown-attribute",
         ),
         pytest.param(

@@ -10,7 +10,8 @@
 
 import {find, findAll, setUpOnce} from "./dom.js";
 import {setUpChecklist} from "./checklist.js";
-import {setUpQuiz} from "./quiz.js";
+import {setUpReflection} from "./reflection.js";
+import {setUpQuiz, showOrder} from "./quiz.js";
 import {setUpProgressTools} from "./progress-tools.js";
 import {chooseMode, loadRecord, recordKey, recordStore} from "./storage.js";
 import {changeProgress} from "./progress.js";
@@ -32,6 +33,9 @@ const course = {
   // navigation, and its base is relative to that page: read it now.
   root: new URL(`${JSON.parse(find("#__config")?.textContent || "{}").base || "."}/`, location),
   listening: false, // whether the storage event listener is added
+  shuffled: new Set(), // quizzes showing their options in the learner's own order
+  seedSaved: false, // the record's seed (the shuffled order) is saved for this visit
+  printing: false, // whether the print listeners are added
 };
 
 /** Read this page's data; false when the page has none (or it is unreadable). */
@@ -57,6 +61,26 @@ function followOtherTabs() {
     loadRecord(course);
     repaint(course, {external: true});
   });
+}
+
+/**
+ * Paper keeps the author's order of shuffled options (a printed page is
+ * shared and compared), and the screen gets the learner's order back after.
+ * Both the print events and the print media query are followed: a browser's
+ * print preview fires one or the other.
+ */
+function followPrinting() {
+  if (course.printing) return;
+  course.printing = true;
+  const show = order => {
+    for (const quiz of course.shuffled) {
+      if (quiz.element.isConnected) showOrder(quiz, order);
+      else course.shuffled.delete(quiz);
+    }
+  };
+  addEventListener("beforeprint", () => show("author"));
+  addEventListener("afterprint", () => show("shuffled"));
+  matchMedia("print").addEventListener("change", event => show(event.matches ? "author" : "shuffled"));
 }
 
 /** Print with the classes in the button's data-print (checklists only, with ticks). */
@@ -91,9 +115,11 @@ function setUpPage() {
   chooseMode(course);
   loadRecord(course);
   followOtherTabs();
+  followPrinting();
   for (const element of findAll(".course-js")) element.hidden = false;
   setUpOnce(".course-quiz", element => setUpQuiz(course, element));
   setUpOnce(".course-checklist", element => setUpChecklist(course, element));
+  setUpOnce(".course-reflection", element => setUpReflection(course, element));
   setUpProgressTools(course);
   setUpOnce(".course-read", button => button.addEventListener("click", () => changeProgress(course, record => {
     pageEntry(record, course.page.page).read = button.getAttribute("aria-pressed") !== "true";

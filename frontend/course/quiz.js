@@ -1,13 +1,18 @@
-// A quiz. The server renders the answer key in a closed <details> so the
-// page works without JavaScript; here the key becomes per-option marks,
-// feedback and an explanation, shown once the learner has answered. The
-// buttons and the live status region exist only here, as only JavaScript
-// uses them. Focus stays where the learner is: on "Try again" after checking,
-// on "Check answer" after trying again.
+// A quiz that teaches. The server renders the answer key in a closed
+// <details> so the page works without JavaScript; here the key becomes
+// per-option marks, feedback and an explanation. A wrong answer shows only
+// the chosen options' feedback and "Not quite" (never which option is
+// right), so trying again is worth it; the right option and the explanation
+// appear after a right answer, or when the learner asks "Show the answer",
+// which is saved as given up, not as right. The buttons and the live status
+// region exist only here, as only JavaScript uses them. Focus stays where the
+// learner is: on "Try again" after checking, on "Check answer" after trying
+// again.
 
 import {createButton, createElement, find, findAll} from "./dom.js";
 import {pageEntry, savedAnswer} from "./record.js";
 import {changeProgress} from "./progress.js";
+import {shuffledOrder} from "./shuffle.js";
 import {translate} from "./strings.js";
 
 /** Whether `chosen` (option values) is exactly the set of right options. */
@@ -22,15 +27,19 @@ export function setUpQuiz(course, element) {
   const quiz = {
     id: element.dataset.quizId,
     pageKey: course.page.page,
+    element,
+    options,
     inputs: findAll(".course-quiz__input", element),
     rightOptions: new Set(),
     status: createElement("div", "course-quiz__status"),
     submit: createButton("md-button--primary course-quiz__submit", translate(course, "quiz.submit")),
     retry: createButton("course-quiz__retry", translate(course, "quiz.retry")),
+    reveal: createButton("course-quiz__reveal", translate(course, "quiz.reveal")),
     explanation: find(".course-quiz__explanation", answerKey),
-    shown: null,
+    shown: null, // what the quiz shows: {chosen, state} with state "right", "wrong" or "revealed"
   };
   moveAnswerKeyIntoOptions(element, answerKey, options, quiz);
+  if (element.dataset.quizShuffle === "true") shuffleOptions(course, quiz);
 
   quiz.submit.addEventListener("click", () => {
     const chosen = quiz.inputs.filter(input => input.checked).map(input => input.value);
@@ -38,12 +47,20 @@ export function setUpQuiz(course, element) {
       quiz.status.textContent = translate(course, "quiz.choose");
       return;
     }
-    saveAnswer(course, quiz, chosen, showAnswer(course, quiz, chosen));
+    const isRight = isRightAnswer(chosen, quiz.rightOptions);
+    showAnswer(course, quiz, chosen, isRight ? "right" : "wrong");
+    saveAnswer(course, quiz, {answer: chosen.map(Number), correct: isRight});
     quiz.retry.focus();
   });
   quiz.retry.addEventListener("click", () => {
     clearAnswer(quiz);
     quiz.submit.focus();
+  });
+  quiz.reveal.addEventListener("click", () => {
+    const chosen = quiz.shown?.chosen || [];
+    showAnswer(course, quiz, chosen, "revealed");
+    saveAnswer(course, quiz, {answer: chosen.map(Number), correct: false, gaveUp: true});
+    quiz.retry.focus();
   });
   restoreSavedAnswer(course, quiz);
   // Another tab may answer or reset this quiz: show what the record says.
@@ -54,9 +71,10 @@ export function setUpQuiz(course, element) {
 function moveAnswerKeyIntoOptions(element, answerKey, options, quiz) {
   const actions = createElement("div", "course-quiz__actions");
   quiz.retry.hidden = true;
+  quiz.reveal.hidden = true;
   quiz.status.setAttribute("role", "status");
   quiz.status.setAttribute("aria-live", "polite");
-  actions.append(quiz.submit, quiz.retry);
+  actions.append(quiz.submit, quiz.retry, quiz.reveal);
   options.after(actions, quiz.status);
   for (const keyItem of findAll(".course-quiz__key-item", answerKey)) {
     const option = find(`.course-quiz__option[data-option="${keyItem.dataset.option}"]`, element);
@@ -74,8 +92,42 @@ function moveAnswerKeyIntoOptions(element, answerKey, options, quiz) {
   answerKey.remove();
 }
 
-/** Mark every option right or wrong with `chosen` ticked; return whether the answer is right. */
-function showAnswer(course, quiz, chosen) {
+/**
+ * Show the options in this learner's own order. The order is drawn from the
+ * record's seed, which is saved now if it is not yet, so a reload shows the
+ * same order. Printing puts the author's order back (`followPrinting`).
+ */
+function shuffleOptions(course, quiz) {
+  const seed = course.record?.seed || "";
+  const rows = findAll(":scope > .course-quiz__option", quiz.options);
+  const byNumber = new Map(rows.map(row => [Number(row.dataset.option), row]));
+  if (byNumber.size !== rows.length) return;
+  quiz.order = shuffledOrder(rows.length, seed, quiz.id).map(number => byNumber.get(number)).filter(Boolean);
+  quiz.options.dataset.courseOrder = "shuffled";
+  showOrder(quiz, "shuffled");
+  course.shuffled.add(quiz);
+  if (!course.seedSaved && course.unreadable == null) {
+    course.seedSaved = true;
+    changeProgress(course, () => {});
+  }
+}
+
+/** Put `quiz`'s options in the learner's order ("shuffled") or the author's ("author"). */
+export function showOrder(quiz, order) {
+  const rows = order === "shuffled"
+    ? quiz.order
+    : [...quiz.order].sort((a, b) => Number(a.dataset.option) - Number(b.dataset.option));
+  quiz.options.append(...rows);
+  quiz.options.dataset.courseOrder = order;
+}
+
+/**
+ * Mark the quiz as answered with `chosen` ticked. `state` "right" or
+ * "revealed" shows every option's verdict and the explanation; "wrong" only
+ * the chosen options' feedback, so the right option stays to be found.
+ */
+function showAnswer(course, quiz, chosen, state) {
+  const revealsKey = state !== "wrong";
   for (const input of quiz.inputs) {
     const option = input.closest(".course-quiz__option");
     const right = quiz.rightOptions.has(input.value);
@@ -83,19 +135,28 @@ function showAnswer(course, quiz, chosen) {
     const mark = find(".course-quiz__mark", option) || input.parentNode.appendChild(document.createElement("span"));
     input.checked = chosen.includes(input.value);
     input.disabled = true;
-    option.classList.add(right ? "is-right" : "is-wrong");
+    option.classList.remove("is-right", "is-wrong", "is-chosen");
     mark.className = "course-quiz__mark";
-    mark.textContent = translate(course, right ? "quiz.correct" : "quiz.wrong")
-      + (input.checked ? ` · ${translate(course, "quiz.your_choice")}` : "");
+    if (revealsKey) {
+      option.classList.add(right ? "is-right" : "is-wrong");
+      mark.textContent = translate(course, right ? "quiz.correct" : "quiz.wrong")
+        + (input.checked ? ` · ${translate(course, "quiz.your_choice")}` : "");
+    } else if (input.checked) {
+      option.classList.add("is-chosen");
+      mark.textContent = translate(course, "quiz.your_choice");
+    } else {
+      mark.remove();
+    }
     if (feedback) feedback.hidden = !input.checked;
   }
-  const isRight = isRightAnswer(chosen, quiz.rightOptions);
-  if (quiz.explanation) quiz.explanation.hidden = false;
-  quiz.status.textContent = translate(course, isRight ? "quiz.right" : "quiz.not_right");
+  if (quiz.explanation) quiz.explanation.hidden = !revealsKey;
+  const status = {right: "quiz.right", wrong: "quiz.not_right", revealed: "quiz.revealed"}[state];
+  quiz.status.textContent = translate(course, status);
+  quiz.element.dataset.quizState = state;
   quiz.submit.hidden = true;
   quiz.retry.hidden = false;
-  quiz.shown = chosen;
-  return isRight;
+  quiz.reveal.hidden = state !== "wrong";
+  quiz.shown = {chosen, state};
 }
 
 /** Put the quiz back as it was before answering. */
@@ -105,28 +166,35 @@ function clearAnswer(quiz) {
     const feedback = find(".course-quiz__feedback", option);
     input.checked = false;
     input.disabled = false;
-    option.classList.remove("is-right", "is-wrong");
+    option.classList.remove("is-right", "is-wrong", "is-chosen");
     find(".course-quiz__mark", option)?.remove();
     if (feedback) feedback.hidden = true;
   }
   if (quiz.explanation) quiz.explanation.hidden = true;
   quiz.status.textContent = "";
+  delete quiz.element.dataset.quizState;
   quiz.retry.hidden = true;
+  quiz.reveal.hidden = true;
   quiz.submit.hidden = false;
   quiz.shown = null;
 }
 
-/** Save `chosen` and whether it is right as the quiz's answer. */
-function saveAnswer(course, quiz, chosen, isRight) {
+/** Save `entry` ({answer, correct, gaveUp?}) as the quiz's answer. */
+function saveAnswer(course, quiz, entry) {
   changeProgress(course, record => {
-    pageEntry(record, quiz.pageKey).quizzes[quiz.id] = {answer: chosen.map(Number), correct: isRight};
+    pageEntry(record, quiz.pageKey).quizzes[quiz.id] = entry;
   });
 }
 
-/** The saved answer as option values, or [] when there is none. */
-function savedChoice(course, quiz) {
+/** The saved answer as {chosen (option values), state}, or null when there is none or it names an option the quiz lacks. */
+function savedState(course, quiz) {
   const saved = savedAnswer(course.record, quiz.pageKey, quiz.id);
-  return Array.isArray(saved.answer) ? saved.answer.map(String) : [];
+  if (!Array.isArray(saved.answer)) return null;
+  const chosen = saved.answer.map(String);
+  if (!chosen.every(value => quiz.inputs.some(input => input.value === value))) return null;
+  if (saved.gaveUp === true) return {chosen, state: "revealed"};
+  if (!chosen.length) return null;
+  return {chosen, state: isRightAnswer(chosen, quiz.rightOptions) ? "right" : "wrong"};
 }
 
 /**
@@ -134,20 +202,24 @@ function savedChoice(course, quiz) {
  * an option the quiz no longer has is dropped, so it is not counted.
  */
 function restoreSavedAnswer(course, quiz) {
-  const chosen = savedChoice(course, quiz);
-  if (!chosen.length) return;
-  if (!chosen.every(value => quiz.inputs.some(input => input.value === value))) {
+  const saved = savedAnswer(course.record, quiz.pageKey, quiz.id);
+  if (!saved) return;
+  const shown = savedState(course, quiz);
+  if (!shown) {
     changeProgress(course, record => delete pageEntry(record, quiz.pageKey).quizzes[quiz.id]);
     return;
   }
-  const isRight = showAnswer(course, quiz, chosen);
-  if (isRight !== savedAnswer(course.record, quiz.pageKey, quiz.id).correct) saveAnswer(course, quiz, chosen, isRight);
+  showAnswer(course, quiz, shown.chosen, shown.state);
+  const isRight = shown.state === "right";
+  if (isRight !== saved.correct && shown.state !== "revealed") {
+    saveAnswer(course, quiz, {answer: shown.chosen.map(Number), correct: isRight});
+  }
 }
 
 /** Show what the record says now (another tab answered, or reset, this quiz). */
 function refreshFromRecord(course, quiz) {
-  const chosen = savedChoice(course, quiz);
-  const valid = chosen.length && chosen.every(value => quiz.inputs.some(input => input.value === value));
-  if (valid && String(chosen) !== String(quiz.shown)) showAnswer(course, quiz, chosen);
-  else if (!valid && quiz.shown) clearAnswer(quiz);
+  const shown = savedState(course, quiz);
+  if (shown && (String(shown.chosen) !== String(quiz.shown?.chosen) || shown.state !== quiz.shown?.state)) {
+    showAnswer(course, quiz, shown.chosen, shown.state);
+  } else if (!shown && quiz.shown) clearAnswer(quiz);
 }

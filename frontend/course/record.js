@@ -4,7 +4,7 @@
 // reads as "nothing saved" instead of throwing. Format: ARCHITECTURE.md,
 // "Saved progress".
 
-export const RECORD_VERSION = 1;
+export const RECORD_VERSION = 2;
 
 /** True for a plain `{...}` object (not null, not an array). */
 export const isPlainObject = value => value !== null && typeof value === "object" && !Array.isArray(value);
@@ -16,12 +16,34 @@ export const ownValue = (object, key) => (isPlainObject(object) && Object.hasOwn
 export const safeEntries = object =>
   isPlainObject(object) ? Object.entries(object).filter(([key]) => key !== "__proto__") : [];
 
+/** A new per-learner random value (16 hex digits): it orders shuffled quiz options, the same on every visit. */
+export function newSeed() {
+  const bytes = new Uint8Array(8);
+  crypto.getRandomValues(bytes);
+  return [...bytes].map(byte => byte.toString(16).padStart(2, "0")).join("");
+}
+
 /** An empty record for the course `namespace`. */
-export const freshRecord = namespace => ({version: RECORD_VERSION, course: namespace, updated: "", last: "", pages: {}});
+export const freshRecord = namespace =>
+  ({version: RECORD_VERSION, course: namespace, updated: "", last: "", seed: newSeed(), pages: {}});
+
+/**
+ * `record` in today's format. Version 1 (before reflections, check-ins and
+ * shuffled options) is version 2 without a seed: everything it holds is kept
+ * as it is, and it gets a seed. Returns null for any other version.
+ */
+export function migrateRecord(record) {
+  if (!isPlainObject(record) || !isPlainObject(record.pages)) return null;
+  if (record.version === 1) record.version = 2;
+  if (record.version !== RECORD_VERSION) return null;
+  if (typeof record.seed !== "string" || !record.seed) record.seed = newSeed();
+  return record;
+}
 
 /**
  * The record stored as `raw`, or null when it cannot be read (not JSON, not
- * an object, an unknown version, no pages). A null raw is a fresh record.
+ * an object, an unknown version, no pages). A null raw is a fresh record; a
+ * version 1 record is migrated.
  */
 export function parseRecord(raw, namespace) {
   if (raw == null) return freshRecord(namespace);
@@ -31,7 +53,7 @@ export function parseRecord(raw, namespace) {
   } catch {
     return null;
   }
-  return isPlainObject(record) && record.version === RECORD_VERSION && isPlainObject(record.pages) ? record : null;
+  return migrateRecord(record);
 }
 
 /** The entry of page `key` in `record`, created or repaired to the right shape, for writing. */
@@ -40,6 +62,8 @@ export function pageEntry(record, key) {
   if (!isPlainObject(entry)) entry = record.pages[key] = {};
   if (!isPlainObject(entry.checks)) entry.checks = {};
   if (!isPlainObject(entry.quizzes)) entry.quizzes = {};
+  if (!isPlainObject(entry.reflections)) entry.reflections = {};
+  if (!isPlainObject(entry.checkins)) entry.checkins = {};
   return entry;
 }
 
@@ -50,6 +74,24 @@ export const isTicked = (record, pageKey, itemId) =>
 /** The saved answer of quiz `quizId` on page `pageKey`, or 0. */
 export const savedAnswer = (record, pageKey, quizId) =>
   ownValue(ownValue(ownValue(record.pages, pageKey), "quizzes"), quizId);
+
+/** The saved text of reflection `reflectionId` on page `pageKey`, or "". */
+export function savedReflection(record, pageKey, reflectionId) {
+  const text = ownValue(ownValue(ownValue(ownValue(record.pages, pageKey), "reflections"), reflectionId), "text");
+  return typeof text === "string" ? text : "";
+}
+
+/** The completed takes of check-in `checkinId` on page `pageKey`, oldest first: [{date, ratings}]. */
+export function savedCheckins(record, pageKey, checkinId) {
+  const takes = ownValue(ownValue(ownValue(record.pages, pageKey), "checkins"), checkinId);
+  if (!Array.isArray(takes)) return [];
+  return takes.filter(isUsableTake).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/** A saved check-in take that can be shown: a date and a list of whole-number ratings (0 for a skipped statement). */
+const isUsableTake = take =>
+  isPlainObject(take) && typeof take.date === "string" && Array.isArray(take.ratings)
+  && take.ratings.every(Number.isInteger);
 
 /**
  * One module's progress under the course's completion rules. Only the ids
@@ -73,6 +115,7 @@ export function moduleProgress(record, module, completion) {
     done += parts[rule][0];
     total += parts[rule][1];
   }
+  // A quiz the learner gave up on ("Show the answer") counts as started, never as right.
   const answeredAny = quizIds.some(id => ownValue(quizzes, id));
   const state = done === total ? "complete" : done || answeredAny ? "in_progress" : "not_started";
   return {
@@ -84,7 +127,9 @@ export function moduleProgress(record, module, completion) {
 
 /**
  * Add `imported` progress into `record`: ticks and read marks are added, a
- * correct answer wins over a wrong one, and nothing already saved is removed.
+ * correct answer wins over a wrong one, a reflection's newer text wins,
+ * check-in takes are joined (one per date), and nothing already saved is
+ * removed. A version 1 record merges as it is (its pages have the same shape).
  */
 export function mergeProgress(record, imported) {
   for (const [pageKey, importedPage] of safeEntries(imported.pages)) {
@@ -100,9 +145,29 @@ export function mergeProgress(record, imported) {
       const better = !current || (answer.correct === true && current.correct !== true);
       if (usable && better) {
         entry.quizzes[quizId] = {answer: answer.answer.filter(Number.isInteger), correct: answer.correct === true};
+        if (answer.gaveUp === true && answer.correct !== true) entry.quizzes[quizId].gaveUp = true;
       }
     }
+    for (const [reflectionId, reflection] of safeEntries(importedPage.reflections)) {
+      if (!isPlainObject(reflection) || typeof reflection.text !== "string") continue;
+      const current = ownValue(entry.reflections, reflectionId);
+      const updated = typeof reflection.updated === "string" ? reflection.updated : "";
+      if (!current || typeof current.text !== "string" || !current.text || (reflection.text && updated > (current.updated || ""))) {
+        entry.reflections[reflectionId] = {text: reflection.text, updated};
+      }
+    }
+    for (const [checkinId, takes] of safeEntries(importedPage.checkins)) {
+      if (!Array.isArray(takes)) continue;
+      const current = Array.isArray(entry.checkins[checkinId]) ? entry.checkins[checkinId].filter(isUsableTake) : [];
+      const dates = new Set(current.map(take => take.date));
+      for (const take of takes.filter(isUsableTake)) {
+        if (!dates.has(take.date)) current.push({date: take.date, ratings: take.ratings});
+        dates.add(take.date);
+      }
+      entry.checkins[checkinId] = current;
+    }
   }
+  if (!record.seed && typeof imported.seed === "string") record.seed = imported.seed;
   if (!record.last) record.last = typeof imported.last === "string" ? imported.last : "";
   return record;
 }
@@ -119,9 +184,9 @@ export function importProblem(file, namespace) {
   if (!isPlainObject(file) || file.format !== EXPORT_FORMAT) return "progress.bad_file";
   if (file.course !== namespace || (progress.course && progress.course !== namespace)) return "progress.other_course";
   if (file.version > RECORD_VERSION || progress.version > RECORD_VERSION) return "progress.newer";
-  if (file.version !== RECORD_VERSION || progress.version !== RECORD_VERSION || !isPlainObject(progress.pages)) {
-    return "progress.bad_file";
-  }
+  // A file exported before version 2 is read as it is: its pages have today's shape.
+  const known = version => version === 1 || version === RECORD_VERSION;
+  if (!known(file.version) || !known(progress.version) || !isPlainObject(progress.pages)) return "progress.bad_file";
   return "";
 }
 

@@ -84,6 +84,8 @@ export function loadRecord(course) {
   if (course.unreadable != null && raw === course.unreadable) return course.record;
   const stored = parseRecord(raw, course.page.namespace);
   if (!stored) return startAfresh(course, store, raw);
+  // Nothing stored yet: keep the seed this visit already shows shuffled options with.
+  if (raw == null && course.record?.seed) stored.seed = course.record.seed;
   course.record = course.saveFailed && course.record ? mergeProgress(course.record, stored) : stored;
   return course.record;
 }

@@ -55,6 +55,9 @@ class CourseConfig(Config):
     ``sw.js`` at the site root): ``offline: false`` turns it off. Never while
     ``mkdocs serve`` runs. For a site opened from ``file://`` use Material's
     ``offline`` plugin instead."""
+    shuffle = c.Type(bool, default=False)
+    """Show each learner every quiz's options in their own order (the same on each visit):
+    ``shuffle: true``; a quiz's ``<quiz shuffle="false">`` keeps the author's order."""
     strings = c.DictOfItems(c.Type(str), default={})
     """Overrides of words shown to learners, e.g. ``strings: {quiz.submit: Check}``."""
     csp = c.Type((bool, str), default=True)

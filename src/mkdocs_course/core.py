@@ -209,7 +209,7 @@ class CourseBuild(Reporter):
         uri = page.file.src_uri
         module = self.course.module_for(uri)
         content = page.content or ""
-        if uri in (print_pages.WORKBOOK_URI, print_pages.ANSWER_KEY_URI):
+        if uri in (print_pages.WORKBOOK_URI, print_pages.ANSWER_KEY_URI, print_pages.NOTEBOOK_URI):
             content = self._print_page(uri, page, content, config)
         top, bottom = self.widgets.pop(uri, ("", ""))
         page.content = (widgets.after_title(content, top) if top else content) + bottom
@@ -295,6 +295,11 @@ class CourseBuild(Reporter):
         for module in course.modules:
             if module.id not in self.pieces:
                 self._render_for_print(module, config)
+        if uri == print_pages.NOTEBOOK_URI:
+            html = print_pages.notebook_html(course, self.pieces, page.url, _title_id(html), widgets.notebook_actions(course))
+            for piece in self.pieces.values():
+                piece.reflections = []
+            return html
         actions = widgets.print_actions(course, workbook, partial(normalize_url, page=page))
         # Each print page links to the other.
         other = self.files.get_file_from_path(print_pages.ANSWER_KEY_URI if workbook else print_pages.WORKBOOK_URI)
@@ -349,6 +354,8 @@ def add_extensions(config: MkDocsConfig, build: CourseBuild) -> None:
         options = config.mdx_configs.setdefault(name, {})
         options.setdefault("language", language)
         options.setdefault("strings", dict(build.settings.strings))
+        if name == "course_quiz":
+            options.setdefault("shuffle", build.settings.shuffle)
         options["build"] = build
 
 

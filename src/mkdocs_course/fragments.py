@@ -50,13 +50,14 @@ class QuizFragment:
 class ModuleFragments:
     """What the print pages take from one rendered module page."""
 
-    __slots__ = ("url", "checklists", "practice", "quizzes")
+    __slots__ = ("url", "checklists", "practice", "quizzes", "reflections")
 
     def __init__(self, url: str) -> None:
         self.url = url
         self.checklists: list[str] = []
         self.practice = ""
         self.quizzes: list[QuizFragment] = []
+        self.reflections: list[str] = []  # each reflection prompt's HTML (workbook and notebook)
 
 
 def capture(html: str, url: str, practice_heading: str) -> ModuleFragments:
@@ -66,6 +67,8 @@ def capture(html: str, url: str, practice_heading: str) -> ModuleFragments:
     for start, end in _blocks(html, "div", 'class="course-checklist"'):
         if not practice_start <= start < practice_end:
             fragments.checklists.append(_portable(html[start:end]))
+    for start, end in _blocks(html, "div", 'class="course-reflection"'):
+        fragments.reflections.append(_portable(html[start:end]))
     for start, end in _blocks(html, "div", 'class="course-quiz"'):
         quiz = html[start:end]
         answer = _outer(quiz, "details", ANSWER_MARKER)
@@ -74,6 +77,9 @@ def capture(html: str, url: str, practice_heading: str) -> ModuleFragments:
         practice = html[practice_start:practice_end]
         # Quizzes in the practice belong to the answer key, not to paper.
         for start, end in reversed(_blocks(practice, "div", 'class="course-quiz"')):
+            practice = practice[:start] + practice[end:]
+        # Reflections have a place of their own in the workbook.
+        for start, end in reversed(_blocks(practice, "div", 'class="course-reflection"')):
             practice = practice[:start] + practice[end:]
         fragments.practice = _portable(practice.strip())
     return fragments

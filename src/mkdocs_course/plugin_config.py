@@ -13,6 +13,7 @@ plugins:
           title: The basics
           label: Lesson         # "Lesson 2 of 5" (default: Module)
       completion: [read, checklist, quizzes]
+      shuffle: false            # true: each learner sees quiz options in an order of their own
       practice_heading: Try this week
       pdf: !ENV [COURSE_PDF, false]
       strings: {quiz.submit: Check}
@@ -31,6 +32,6 @@ class CoursePluginConfig(CourseConfig):
 
     Each option's docstring there says what it does and gives an example:
     ``id``, ``sections`` (``id``, ``title``, ``label``), ``completion``,
-    ``pdf``, ``practice_heading``, ``strings``, ``csp``, ``leave_site`` and
+    ``shuffle``, ``pdf``, ``practice_heading``, ``strings``, ``csp``, ``leave_site`` and
     ``leave_site_url``.
     """

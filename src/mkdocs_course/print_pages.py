@@ -20,6 +20,9 @@ log = logging.getLogger("mkdocs.plugins.course")
 
 WORKBOOK_URI = "workbook.md"
 ANSWER_KEY_URI = "answer-key.md"
+# The learner's notebook: every reflection prompt with their answers (linked from the dashboard).
+NOTEBOOK_URI = "notebook.md"
+NOTEBOOK_URL = "notebook/"
 PDF_URI = "workbook.pdf"
 # The pages the navigation lists. The answer key is for whoever leads a group:
 # the workbook links to it, and a learner does not meet the answers one click
@@ -43,6 +46,7 @@ def generated_pages(course: Course, config: CourseConfig) -> dict[str, str]:
     return {
         WORKBOOK_URI: _placeholder(t["workbook.title"], "workbook"),
         ANSWER_KEY_URI: _placeholder(t["answers.title"], "answer-key"),
+        NOTEBOOK_URI: _placeholder(t["notebook.title"], "notebook"),
     }
 
 
@@ -122,6 +126,8 @@ def _workbook_module(course: Course, module: Module, found: ModuleFragments | No
         ]
     if found and found.practice:
         parts += [f"<h3>{escape(course.practice_heading)}</h3>", rebase(found.practice, found.url, url)]
+    if found and found.reflections:
+        parts.append(_reflections(module, found, url))
     parts += [
         "</div>",
         '<div class="course-workbook-module__notes">',
@@ -179,6 +185,43 @@ def answer_key_html(
                 ]
             parts.append("</div>")
         parts.append("</section>")
+    parts.append("</div>")
+    return "\n".join(parts)
+
+
+def _reflections(module: Module, found: ModuleFragments, url: str) -> str:
+    """Return a module's reflection prompts, saved under the module (course.js reads data-course-page)."""
+    copies = "\n".join(rebase(r, found.url, url) for r in found.reflections)
+    return f'<div class="course-reflections" data-course-page="{escape(module.id)}">{copies}</div>'
+
+
+def notebook_html(
+    course: Course, fragments: dict[str, ModuleFragments], url: str, heading_id: str = "notebook", actions: str = ""
+) -> str:
+    """Return the learner's notebook: every reflection prompt in course order, each with its text box.
+
+    The answers live in the learner's browser: course.js fills the boxes, and
+    "Print my notebook" prints their words.
+    """
+    t = course.strings
+    parts = [
+        '<div class="course-notebook">',
+        f'<h1 id="{escape(heading_id)}">{escape(t["notebook.title"])}</h1>',
+        actions,
+        f'<p>{escape(t["notebook.intro"])}</p>',
+    ]
+    with_prompts = [(m, fragments[m.id]) for m in course.modules if m.id in fragments and fragments[m.id].reflections]
+    if not with_prompts:
+        parts.append(f"<p>{escape(t['notebook.none'])}</p>")
+    for module, found in with_prompts:
+        slug = module_slug(module)
+        link = _relative(module.url, url)
+        parts += [
+            f'<section class="course-notebook__module" aria-labelledby="notebook-{slug}">',
+            f'<h2 id="notebook-{slug}"><a href="{escape(link)}">{escape(module_heading(module))}</a></h2>',
+            _reflections(module, found, url),
+            "</section>",
+        ]
     parts.append("</div>")
     return "\n".join(parts)
 

@@ -24,10 +24,11 @@ from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import AtomicString
+from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
 from . import syntax
 from .diagnostics import Problem, Reporter
+from .reflection import ReflectionBlockProcessor
 from .strings import strings_for
 
 # What the preprocessor leaves where a quiz was: one line, found again by the block processor.
@@ -54,6 +55,8 @@ class QuizPreprocessor(Preprocessor):
         # garbage collector's next full pass, and should not keep its page.
         shared = self.md.__dict__.pop("course_scan", None)
         self.md.course_quizzes = {}
+        # The author's lines, for the line numbers of reflection mistakes (reflection.py).
+        self.md.course_reflection_lines, self.md.course_reflection_cursor = lines, 0
         if shared and shared[0] is lines:
             page = shared[1]  # scanned by the checklist preprocessor
         elif QUIZ_MENTION.search("\n".join(lines)):
@@ -84,9 +87,10 @@ class QuizPreprocessor(Preprocessor):
 class QuizBlockProcessor(BlockProcessor):
     """Render a quiz's placeholder as the quiz."""
 
-    def __init__(self, parser, strings: dict[str, str]) -> None:
+    def __init__(self, parser, strings: dict[str, str], shuffle: bool = False) -> None:
         super().__init__(parser)
         self.strings = strings
+        self.shuffle = shuffle  # the course's setting; a quiz's shuffle="..." wins
 
     def test(self, parent: etree.Element, block: str) -> bool:
         """Match a block that starts with a quiz placeholder (asked of every block of the page)."""
@@ -116,12 +120,16 @@ class QuizBlockProcessor(BlockProcessor):
         """
         t = self.strings
         base = f"quiz-{quiz.id}"
-        root = etree.SubElement(
-            parent,
-            "div",
-            {"class": "course-quiz", "id": base, "data-quiz-id": quiz.id, "data-quiz-kind": quiz.kind},
-        )
+        attrs = {"class": "course-quiz", "id": base, "data-quiz-id": quiz.id, "data-quiz-kind": quiz.kind}
+        if (self.shuffle if quiz.shuffle is None else quiz.shuffle) and len(quiz.options) > 1:
+            attrs["data-quiz-shuffle"] = "true"  # course.js shows the learner's own order; the HTML keeps the author's
+        root = etree.SubElement(parent, "div", attrs)
         self._blocks(root, quiz.question, "course-quiz__question").set("id", f"{base}-question")
+        if quiz.hint:
+            # A hint is help, not the answer; still kept out of search, which should find the question.
+            hint = etree.SubElement(root, "details", {"class": "course-quiz__hint", "data-search-exclude": ""})
+            etree.SubElement(hint, "summary").text = AtomicString(t["quiz.hint"])
+            self._blocks(hint, quiz.hint, "course-quiz__hint-text")
         options = etree.SubElement(
             root, "fieldset", {"class": "course-quiz__options", "aria-labelledby": f"{base}-question"}
         )
@@ -177,7 +185,11 @@ class QuizBlockProcessor(BlockProcessor):
         for processor in getattr(self.parser.md, "course_quiz_preprocessors", ()):
             lines = processor.run(lines)
         self.parser.parseChunk(holder, "\n".join(lines))
-        if len(holder) == 1 and holder[0].tag == "p" and not (holder.text or "").strip() and not holder[0].tail:
+        only = holder[0] if len(holder) == 1 else None
+        # A paragraph that is only a stashed block (fenced code, raw HTML) stays in the <div>: the
+        # stash is put back as a block, which must not end up inside a <p> (the browser would split it).
+        stashed = only is not None and HTML_PLACEHOLDER_RE.fullmatch((only.text or "").strip()) and not len(only)
+        if only is not None and only.tag == "p" and not stashed and not (holder.text or "").strip() and not only.tail:
             paragraph = holder[0]
             paragraph.set("class", css)
             parent[list(parent).index(holder)] = paragraph
@@ -208,10 +220,32 @@ class QuizKeyTreeprocessor(Treeprocessor):
                     "indented like the text around it",
                 )
             )
-        for text, item in self.md.__dict__.pop("course_key_texts", ()):
+        key_texts = self.md.__dict__.pop("course_key_texts", ())
+        if key_texts:  # only a page with quizzes has quiz headings
+            _headings_out_of_toc(root)
+        for text, item in key_texts:
             item[0].tail = ": " + (text.text or "")
             for offset, child in enumerate(text, start=1):
                 item.insert(offset, copy.deepcopy(child))
+
+
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _headings_out_of_toc(root: etree.Element) -> None:
+    """Keep headings written inside a quiz (an explanation's "## Why") out of the page's table of contents.
+
+    Each becomes a ``<p role="heading" aria-level="N">``: still a heading to
+    assistive technology, but not one the ``toc`` extension (which runs
+    later) lists or gives an anchor to.
+    """
+    for quiz in [element for element in root.iter("div") if element.get("class") == "course-quiz"]:
+        for heading in [element for element in quiz.iter() if element.tag in HEADINGS]:
+            level = heading.tag[1]
+            heading.tag = "p"
+            heading.set("class", f"course-quiz__heading course-quiz__heading--{level}")
+            heading.set("role", "heading")
+            heading.set("aria-level", level)
 
 
 def _is_plain_paragraph(markdown: str) -> bool:
@@ -243,6 +277,7 @@ class QuizExtension(Extension):
             # Not None: Python-Markdown would read a None default as a yes/no option.
             "build": [Reporter(), "Where mistakes are reported, naming the file being rendered (the course build hands itself)."],
             "strings": [{}, "Overrides of UI strings, e.g. {'quiz.submit': 'Check'}."],
+            "shuffle": [False, "Show each learner the options in their own order (a quiz's shuffle=\"...\" wins)."],
         }
         super().__init__(**kwargs)
 
@@ -250,7 +285,11 @@ class QuizExtension(Extension):
         """Run before fenced code is stashed, so line numbers are the author's."""
         strings = strings_for(self.getConfig("language"), self.getConfig("strings"))
         md.preprocessors.register(QuizPreprocessor(md, self.getConfig("build")), "course_quiz", 27)
-        md.parser.blockprocessors.register(QuizBlockProcessor(md.parser, strings), "course_quiz", 105)
+        md.parser.blockprocessors.register(QuizBlockProcessor(md.parser, strings, self.getConfig("shuffle")), "course_quiz", 105)
+        # Reflection prompts are the quiz's ungraded kin: one extension registers both.
+        md.parser.blockprocessors.register(
+            ReflectionBlockProcessor(md.parser, strings, self.getConfig("build")), "course_reflection", 104
+        )
         # Right after "inline" (20), before the tree processors that read the text.
         md.treeprocessors.register(QuizKeyTreeprocessor(md, self.getConfig("build")), "course_quiz_key", 19)
         md.registerExtension(self)

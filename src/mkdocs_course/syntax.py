@@ -14,6 +14,11 @@ Quiz syntax (the block format of the mkdocs-quiz plugin)::
     Explanation shown once answered (Markdown).
     </quiz>
 
+Two additions of this engine: ``<quiz shuffle="true">`` (or ``"false"``)
+overrides the course's ``shuffle`` setting for one quiz, and a paragraph
+starting with ``Hint:`` right before the options is a hint, shown on
+request (and read as plain text where no extension runs).
+
 Checklist items are GitHub task-list items outside quizzes, with an optional
 explicit id at the end: ``- [ ] Bake a test loaf {#test-loaf}``.
 """
@@ -38,7 +43,9 @@ QUIZ_TAG = re.compile(r"\s*</?quiz\b", re.I)
 QUIZ_ANYWHERE = re.compile(r"</?quiz\b", re.I)
 # An attribute starts where a word starts, so a long word is read once, not once per letter.
 ATTR = re.compile(r"""(?<![\w-])([A-Za-z_][\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
-OPTION = re.compile(r"^ {0,3}[-*+]\s+\[(?P<mark>[ xX])\]\s?(?P<text>.*)$")
+# "- []" (no space) is a wrong option too, as mkdocs-quiz documents.
+OPTION = re.compile(r"^ {0,3}[-*+]\s+\[(?P<mark>[ xX]?)\]\s?(?P<text>.*)$")
+HINT_MARK = "Hint:"
 FEEDBACK = re.compile(r"^\s*>\s?(?P<text>.*)$")
 # A task item as Python-Markdown's list and pymdownx.tasklist read it: ASCII spaces only.
 TASK = re.compile(r"^(?P<indent> *)[-*+] +\[(?P<mark>[ xX])\] +(?P<text>.*)$")
@@ -79,7 +86,7 @@ class Option:
 class Quiz:
     """A parsed ``<quiz>`` block; lines are 1-based within the scanned text."""
 
-    __slots__ = ("id", "line", "end_line", "question", "options", "explanation", "explicit_id")
+    __slots__ = ("id", "line", "end_line", "question", "options", "explanation", "explicit_id", "hint", "shuffle")
 
     def __init__(
         self,
@@ -90,6 +97,8 @@ class Quiz:
         options: list[Option],
         explanation: str,
         explicit_id: bool = False,
+        hint: str = "",
+        shuffle: bool | None = None,
     ) -> None:
         self.id = id
         self.line = line
@@ -98,6 +107,8 @@ class Quiz:
         self.options = options
         self.explanation = explanation
         self.explicit_id = explicit_id
+        self.hint = hint  # Markdown shown on request ("Hint: ..." paragraph before the options)
+        self.shuffle = shuffle  # shuffle="true|false" on the tag; None: the page's or course's setting
 
     @property
     def kind(self) -> str:
@@ -616,7 +627,7 @@ def _parse_quiz(lines: list[str], start: int, end: int, problems: list[Problem],
         feedback = FEEDBACK.match(line)
         if state in ("question", "options") and option:
             state = "options"
-            options.append(Option(option.group("text").strip(), option.group("mark") != " ", number))
+            options.append(Option(option.group("text").strip(), option.group("mark") in ("x", "X"), number))
             if not options[-1].text:
                 found.append(Problem(number, "quiz option has no text; write the answer after '- [ ]' or '- [x]'"))
             in_feedback = False
@@ -647,7 +658,9 @@ def _parse_quiz(lines: list[str], start: int, end: int, problems: list[Problem],
             explanation.append(line)
         after_blank = False
 
-    question_text = "\n".join(question).strip()
+    question_text, hint = _split_hint("\n".join(question).strip())
+    if hint is not None and not hint:
+        found.append(Problem(line_no, "the quiz's 'Hint:' has no text; write the hint after 'Hint:', or remove the line"))
     if not question_text:
         found.append(Problem(line_no, "quiz has no question; write the question on the lines after '<quiz>'"))
     if not options:
@@ -680,7 +693,17 @@ def _parse_quiz(lines: list[str], start: int, end: int, problems: list[Problem],
         options=[Option(o.text, o.correct, o.line, o.feedback.strip()) for o in options],
         explanation="\n".join(explanation).strip(),
         explicit_id=explicit is not None,
+        hint=hint or "",
+        shuffle=None if "shuffle" not in attrs else attrs["shuffle"] == "true",
     )
+
+
+def _split_hint(question: str) -> tuple[str, str | None]:
+    """Split a quiz's question from its hint: a last paragraph starting with 'Hint:' (None when there is none)."""
+    head, _, last = question.rpartition("\n\n")
+    if not last.startswith(HINT_MARK):
+        return question, None
+    return head.strip(), last[len(HINT_MARK) :].strip()
 
 
 def _unbalanced_tag(text: str) -> str | None:
@@ -710,7 +733,7 @@ def _without_code_spans(text: str) -> str:
 
 
 def _parse_attrs(raw: str, line_no: int, problems: list[Problem]) -> dict[str, str]:
-    """Read ``id="..."`` from a quiz's opening tag."""
+    """Read ``id="..."`` and ``shuffle="true|false"`` from a quiz's opening tag."""
     attrs: dict[str, str] = {}
     if not raw.strip():
         return attrs
@@ -719,8 +742,17 @@ def _parse_attrs(raw: str, line_no: int, problems: list[Problem]) -> dict[str, s
         rest.append(raw[last : match.start()])
         last = match.end()
         name, value = match.group(1), next(v for v in match.groups()[1:] if v is not None)
-        if name != "id":
-            problems.append(Problem(line_no, f"'<quiz>' has no attribute '{name}'; the only one is id=\"...\""))
+        if name == "shuffle":
+            if value not in ("true", "false"):
+                problems.append(
+                    Problem(line_no, f"'<quiz shuffle=\"{value}\">' is not valid; write shuffle=\"true\" or shuffle=\"false\"")
+                )
+            else:
+                attrs["shuffle"] = value
+        elif name != "id":
+            problems.append(
+                Problem(line_no, f"'<quiz>' has no attribute '{name}'; the ones it has are id=\"...\" and shuffle=\"true|false\"")
+            )
         elif not is_valid_id(value):
             problems.append(
                 Problem(line_no, f"quiz id '{value}' is not valid; use a letter then letters, digits, '-' or '_'")

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from html import escape
 
 from .model import Course, Module
+from .print_pages import NOTEBOOK_URL
 from .strings import fill
 
 Href = Callable[[str], str]
@@ -138,6 +139,8 @@ def dashboard(course: Course, href: Href) -> str:
     parts.append(f'<p class="course-privacy">{_text(t["progress.privacy"])}{manage}</p>')
     # Where progress is kept this visit (device, this tab only, nowhere): course.js knows.
     parts.append('<p class="course-mode course-js" hidden></p>')
+    notebook = href(NOTEBOOK_URL)
+    parts.append(f'<p class="course-notebook-link"><a href="{_attr(notebook)}">{_text(t["notebook.open"])}</a></p>')
     if course.pdf_url:
         parts.append(f'<p class="course-pdf"><a href="{_attr(href(course.pdf_url))}">{_text(t["dashboard.pdf"])}</a></p>')
     for section in course.sections:
@@ -266,10 +269,17 @@ def print_actions(course: Course, workbook: bool, href: Href) -> str:
     buttons = [_button(t["print.page"], "md-button--primary course-print", ' data-print=""')]
     if workbook:
         buttons.append(_button(t["module.print_ticks"], "course-print", ' data-print="course-print-ticks"'))
+        buttons.append(_button(t["reflection.print_answers"], "course-print", ' data-print="course-print-answers"'))
     parts = [f'<p class="course-actions course-js" hidden>{"".join(buttons)}</p>']
     if workbook and course.pdf_url:
         parts.append(f'<p class="course-pdf"><a href="{_attr(href(course.pdf_url))}">{_text(t["dashboard.pdf"])}</a></p>')
     return "\n".join(parts)
+
+
+def notebook_actions(course: Course) -> str:
+    """Return the notebook's print button: it prints the learner's own words."""
+    button = _button(course.strings["notebook.print"], "md-button--primary course-print", ' data-print="course-print-answers"')
+    return f'<p class="course-actions course-js" hidden>{button}</p>'
 
 
 def after_title(html: str, widget: str) -> str:
