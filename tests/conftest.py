@@ -24,12 +24,12 @@ from typing import NamedTuple
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Playwright, Request, sync_playwright
-
 from helpers.build import build_site as _build_site
 from helpers.build import copy_fixture_course
 from helpers.chromium import ChromiumNotFound, find_chromium
 from helpers.server import CSP_SELF, SiteServer
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Playwright, Request, sync_playwright
+
 from mkdocs_course.pdf import QUIET_CHROMIUM_FLAGS
 
 FIXTURE_COURSE = Path(__file__).resolve().parent / "fixture_course" / "mkdocs.yml"
@@ -107,7 +107,7 @@ def served_site() -> Iterator[ServedSite]:
 
 @pytest.fixture(scope="session")
 def serve_build(tmp_path_factory: pytest.TempPathFactory, served_site: ServedSite) -> ServeBuild:
-    """Return serve_build(config_path, csp=False, **env) -> ServedBuild(url, site).
+    """Return a function that serves a course and builds it for that address: (config_path, csp=False, **env) -> ServedBuild.
 
     Starts the server first, then builds with SITE_URL set to its address.
     Material's instant navigation only follows links listed in sitemap.xml,

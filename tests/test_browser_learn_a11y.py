@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Page, expect
-
 from test_browser_a11y import assert_no_axe_violations
 
 

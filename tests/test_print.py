@@ -17,11 +17,11 @@ from pathlib import Path
 
 import markdown
 import pytest
+from helpers.build import run_mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import get_files
 
-from helpers.build import run_mkdocs_build
 from mkdocs_course import fragments, pdf, print_pages, site
 from mkdocs_course.config import CourseConfig, load_course_config
 from mkdocs_course.model import Course, Module, PageSource, build_course

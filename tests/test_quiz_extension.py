@@ -8,11 +8,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import golden
 import markdown
 import pytest
-
-import golden
 from golden import lines
+
 from mkdocs_course import syntax
 from mkdocs_course.diagnostics import Reporter, Source
 from mkdocs_course.ids import derived_id

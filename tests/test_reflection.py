@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 import golden
+import pytest
 
 
 @pytest.mark.parametrize("case", golden.cases("reflection-"))

@@ -459,9 +459,7 @@ class _Scanner:
                     last_item, after_item = self._item(index, text), True
                     k += 1
                     continue
-                if nested:
-                    nested.append((index, _dedent(text, 4)))
-                elif 4 <= indent <= 7 and NESTED_ITEM.match(text):
+                if nested or 4 <= indent <= 7 and NESTED_ITEM.match(text):
                     nested.append((index, _dedent(text, 4)))
                 elif after_item and SETEXT_UNDERLINE.match(text):
                     self._heading(last_item)  # the item's own text is read as a heading inside it
