@@ -424,3 +424,12 @@ def test_a_long_odd_line_is_scanned_and_rendered_in_well_under_seconds(text):
     # parser, which needs most of a second on 40,000 '<' on a busy machine.
     assert scanned - start < 1.0
     assert rendered - scanned < 6.0
+
+
+def test_an_indented_tag_with_markdown_1_stays_raw_html_as_python_markdown_reads_it():
+    page = syntax.scan('  <div markdown="1">\n- [ ] Item 1\n</div>\n')
+    assert page.checklist == []
+    assert [problem.at("x.md") for problem in page.problems] == [
+        'x.md:2: this checklist item is inside the raw HTML block that starts on line 1, so it shows as plain text; '
+        'start that tag at the beginning of its line (Markdown reads markdown="1" only there), or move it out of the HTML'
+    ]

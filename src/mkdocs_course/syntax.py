@@ -289,6 +289,9 @@ class _Scanner:
         closing = f"</{opening.group('tag').lower()}>"
         if (
             first
+            # md_in_html reads a tag's content as Markdown only when the tag starts the line:
+            # an indented one stays raw HTML, its content as it is.
+            and opening.start("tag") == 1
             and MARKDOWN_ATTR.search(first.group("rest"))
             and any(line.strip(" ").lower() == closing for line in self.lines[index + 1 :])
         ):
@@ -562,11 +565,17 @@ class _Scanner:
                 if why[1] in raw_reported:
                     continue
                 raw_reported.add(why[1])
+                opener = self.lines[why[1] - 1]
+                fix = (
+                    "start that tag at the beginning of its line (Markdown reads markdown=\"1\" only there)"
+                    if opener[:1] == " " and MARKDOWN_ATTR.search(opener)
+                    else "add markdown=\"1\" to that tag"
+                )
                 problems.append(
                     Problem(
                         index + 1,
                         f"{what} is inside the raw HTML block that starts on line {why[1]}, so it shows as "
-                        "plain text; add markdown=\"1\" to that tag, or move it out of the HTML",
+                        f"plain text; {fix}, or move it out of the HTML",
                     )
                 )
             elif not quiz_tag and re.match(r"^\s*[-*+](?! )\s", line):
