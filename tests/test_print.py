@@ -462,7 +462,7 @@ def test_every_link_on_the_print_pages_leads_to_a_built_page(real_build, path):
     assert broken == []
     if path.startswith("workbook"):
         with_checklists = [m for m in load_course(site_dir) if m["checklist"]]
-        assert page[start:].count('data-course-page="') == len(with_checklists)
+        assert page[start:].count('<div class="course-workbook-checklist" data-course-page="') == len(with_checklists)
 
 
 def load_course(site_dir: Path) -> list[dict]:
