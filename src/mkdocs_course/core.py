@@ -60,6 +60,12 @@ class CourseBuild(Reporter):
     last build.
     """
 
+    EVENTS = (
+        "on_startup", "on_serve", "on_build_error", "on_shutdown", "on_config", "on_files", "on_nav", "on_env",
+        "on_page_markdown", "on_page_content", "on_page_context", "on_post_page", "on_post_template", "on_post_build",
+    )  # fmt: skip
+    """The MkDocs events this object handles: the plugin and the hooks file both expose exactly these."""
+
     def __init__(self, settings: Settings) -> None:
         super().__init__()
         self._settings = settings

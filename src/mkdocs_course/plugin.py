@@ -20,10 +20,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
     def __init__(self) -> None:
         self.build = CourseBuild(self._settings)
         # Each MkDocs event is the core's, priorities included.
-        for event in (
-            "on_startup", "on_serve", "on_build_error", "on_shutdown", "on_config", "on_files", "on_nav", "on_env", "on_page_markdown",
-            "on_page_content", "on_page_context", "on_post_page", "on_post_template", "on_post_build",
-        ):  # fmt: skip
+        for event in CourseBuild.EVENTS:
             setattr(self, event, getattr(self.build, event))
 
     def _settings(self, config: MkDocsConfig) -> tuple[CourseConfig, list[str]]:
