@@ -232,3 +232,25 @@ def test_headings_inside_a_quiz_stay_out_of_the_table_of_contents():
     html = md.convert("# Page\n\n<quiz>\nWhich is right?\n\n- [x] This\n- [ ] That\n\n## Why\n\nBecause.\n</quiz>\n\n## After\n")
     assert [token["name"] for token in md.toc_tokens[0]["children"]] == ["After"]
     assert '<p aria-level="2" class="course-quiz__heading course-quiz__heading--2" role="heading">Why</p>' in html
+
+
+def test_one_markdown_object_converts_page_after_page_and_keeps_no_page():
+    """The processors share one page's state on one object (page_render.py), not attributes on the Markdown object.
+
+    A Markdown object may convert several pages (other builders reuse it): the
+    second page must not see the first one's quizzes or items, and once a page
+    is converted nothing of it is kept for the next conversion.
+    """
+    from mkdocs_course.page_render import PageRenderExtension
+
+    md = markdown.Markdown(extensions=EXTENSIONS)
+    first = md.convert(lines("<quiz>", "First?", "- [x] yes", "- [ ] no", "</quiz>", "", "- [ ] tick me"))
+    assert first.count('class="course-quiz"') == 1 and "tick me" in first
+    assert not [name for name in vars(md) if name.startswith("course_")]
+    (shared,) = [extension for extension in md.registeredExtensions if isinstance(extension, PageRenderExtension)]
+    assert not shared.page.quizzes and not shared.page.key_texts and not shared.page.checklist_items
+    assert shared.page.scan is None and not shared.page.source_lines
+    md.reset()
+    second = md.convert(lines("Just text.", "", "<quiz>", "Second?", "- [ ] a", "- [x] b", "</quiz>"))
+    assert second.count('class="course-quiz"') == 1 and "First?" not in second and "tick me" not in second
+    assert "Second?" in second

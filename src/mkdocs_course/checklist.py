@@ -19,6 +19,7 @@ from markdown.util import AtomicString
 
 from . import syntax
 from .diagnostics import Problem, Reporter
+from .page_render import PageRenderExtension, page_render_of
 from .strings import fill, strings_for
 
 MARKER = re.compile(r"^\[(?P<mark>[ xX])\]\s+")
@@ -29,27 +30,29 @@ ID_SUFFIX = re.compile(r"\{:?\s*#(?P<id>[A-Za-z][\w-]*)\s*\}")
 class ChecklistPreprocessor(Preprocessor):
     """Report checklist problems and pin every item's id onto its line."""
 
-    def __init__(self, md: Markdown, reporter: Reporter) -> None:
+    def __init__(self, md: Markdown, reporter: Reporter, shared: PageRenderExtension) -> None:
         super().__init__(md)
         self.reporter = reporter
+        self.shared = shared
 
     def run(self, lines: list[str]) -> list[str]:
         """Append ``{#id}`` to items that have no explicit id."""
-        self.md.course_checklist_found = False
-        self.md.course_checklist_items = {}
+        state = self.shared.page
+        state.checklist_found, state.checklist_items = False, {}
+        state.scanned_lines = state.scan = None
         if not any("[" in line for line in lines):
             return lines
         page = syntax.scan(lines)
         # The tree processor has nothing to do on a page without items.
-        self.md.course_checklist_found = bool(page.checklist)
+        state.checklist_found = bool(page.checklist)
         out = list(lines)
         # The quiz preprocessor runs next on these lines: hand it this scan
         # (only checklist lines change here, and quizzes skip them).
-        self.md.course_scan = (out, page)
+        state.scanned_lines, state.scan = out, page
         for problem in page.checklist_problems:
             self.reporter.report(problem)
         # What the tree processor must find on the page: any left over is reported.
-        self.md.course_checklist_items = {item.id: item for item in page.checklist}
+        state.checklist_items = {item.id: item for item in page.checklist}
         for item in page.checklist:
             if not item.explicit_id:
                 out[item.line - 1] = out[item.line - 1].rstrip() + f" {{#{item.id}}}"
@@ -59,15 +62,19 @@ class ChecklistPreprocessor(Preprocessor):
 class ChecklistTreeprocessor(Treeprocessor):
     """Turn task-list items into labelled, saveable checkboxes."""
 
-    def __init__(self, md: Markdown, strings: dict[str, str], reporter: Reporter) -> None:
+    def __init__(self, md: Markdown, strings: dict[str, str], reporter: Reporter, shared: PageRenderExtension) -> None:
         super().__init__(md)
         self.strings = strings
         self.reporter = reporter
+        self.shared = shared
 
     def run(self, root: etree.Element) -> None:
         """Rebuild every list that holds task items."""
-        expected = self.md.__dict__.pop("course_checklist_items", {})
-        if not getattr(self.md, "course_checklist_found", True):
+        state = self.shared.page
+        # Taken, not read: a converted page's Markdown object lingers until the
+        # garbage collector's next full pass, and should not keep its page.
+        expected, state.checklist_items = state.checklist_items, {}
+        if not state.checklist_found:
             return
         self.converted: set[str] = set()
         self._build(root)
@@ -167,8 +174,9 @@ class ChecklistExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         """Run the preprocessor before quizzes are rewritten; the tree processor before tasklist (25)."""
         strings = strings_for(self.getConfig("language"), self.getConfig("strings"))
-        md.preprocessors.register(ChecklistPreprocessor(md, self.getConfig("build")), "course_checklist", 28)
-        md.treeprocessors.register(ChecklistTreeprocessor(md, strings, self.getConfig("build")), "course_checklist", 26)
+        shared, build = page_render_of(md), self.getConfig("build")
+        md.preprocessors.register(ChecklistPreprocessor(md, build, shared), "course_checklist", 28)
+        md.treeprocessors.register(ChecklistTreeprocessor(md, strings, build, shared), "course_checklist", 26)
         md.registerExtension(self)
 
 

@@ -28,6 +28,7 @@ from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
 from . import syntax
 from .diagnostics import Problem, Reporter
+from .page_render import PageRenderExtension, page_render_of
 from .reflection import ReflectionBlockProcessor
 from .strings import strings_for
 
@@ -45,20 +46,22 @@ class QuizPreprocessor(Preprocessor):
     processor finds it there and renders the quiz read from the source.
     """
 
-    def __init__(self, md: Markdown, reporter: Reporter) -> None:
+    def __init__(self, md: Markdown, reporter: Reporter, shared: PageRenderExtension) -> None:
         super().__init__(md)
         self.reporter = reporter
+        self.shared = shared
 
     def run(self, lines: list[str]) -> list[str]:
         """Report problems and replace each quiz block by its placeholder (or a broken one by an error box)."""
+        state = self.shared.page
         # Taken, not read: a converted page's Markdown object lingers until the
         # garbage collector's next full pass, and should not keep its page.
-        shared = self.md.__dict__.pop("course_scan", None)
-        self.md.course_quizzes = {}
+        scanned_lines, scanned, state.scanned_lines, state.scan = state.scanned_lines, state.scan, None, None
+        state.quizzes, state.key_texts, state.quiz_preprocessors = {}, [], []
         # The author's lines, for the line numbers of reflection mistakes (reflection.py).
-        self.md.course_reflection_lines, self.md.course_reflection_cursor = lines, 0
-        if shared and shared[0] is lines:
-            page = shared[1]  # scanned by the checklist preprocessor
+        state.source_lines, state.reflection_cursor = lines, 0
+        if scanned is not None and scanned_lines is lines:
+            page = scanned  # scanned by the checklist preprocessor
         elif QUIZ_MENTION.search("\n".join(lines)):
             page = syntax.scan(lines)
         else:
@@ -71,7 +74,7 @@ class QuizPreprocessor(Preprocessor):
         # The preprocessors after this one never see the quiz's lines: each piece of
         # Markdown the quiz renders goes through them when it is rendered.
         processors = list(self.md.preprocessors)
-        self.md.course_quiz_preprocessors = processors[processors.index(self) + 1 :]
+        state.quiz_preprocessors = processors[processors.index(self) + 1 :]
         # Walk backwards so that inserted blank lines do not move later spans.
         for number in range(len(page.quiz_spans) - 1, -1, -1):
             start, end, quiz, indent = page.quiz_spans[number]
@@ -79,7 +82,7 @@ class QuizPreprocessor(Preprocessor):
                 box = " " * indent + self.md.htmlStash.store(_error_box(lines[start : end + 1]))
             else:
                 box = " " * indent + PLACEHOLDER.format(number)
-                self.md.course_quizzes[str(number)] = quiz
+                state.quizzes[str(number)] = quiz
             out[start : end + 1] = ["", box, ""]
         return out
 
@@ -87,9 +90,10 @@ class QuizPreprocessor(Preprocessor):
 class QuizBlockProcessor(BlockProcessor):
     """Render a quiz's placeholder as the quiz."""
 
-    def __init__(self, parser, strings: dict[str, str], shuffle: bool = False) -> None:
+    def __init__(self, parser, strings: dict[str, str], shared: PageRenderExtension, shuffle: bool = False) -> None:
         super().__init__(parser)
         self.strings = strings
+        self.shared = shared
         self.shuffle = shuffle  # the course's setting; a quiz's shuffle="..." wins
 
     def test(self, parent: etree.Element, block: str) -> bool:
@@ -101,7 +105,7 @@ class QuizBlockProcessor(BlockProcessor):
         block = blocks.pop(0)
         first, _, rest = block.partition("\n")
         number = first[len(PLACEHOLDER_START) : first.find('"', len(PLACEHOLDER_START))]
-        quiz = getattr(self.parser.md, "course_quizzes", {}).pop(number, None)
+        quiz = self.shared.page.quizzes.pop(number, None)
         if rest.strip():
             blocks.insert(0, rest)
         if quiz is None:
@@ -136,7 +140,7 @@ class QuizBlockProcessor(BlockProcessor):
         kind = "checkbox" if quiz.kind == "multiple" else "radio"
         texts = []
         # Each option's words follow its verdict in the key once inline Markdown is rendered (QuizKeyTreeprocessor).
-        key_texts = self.parser.md.__dict__.setdefault("course_key_texts", [])
+        key_texts = self.shared.page.key_texts
         for number, option in enumerate(quiz.options):
             wrapper = etree.SubElement(options, "div", {"class": "course-quiz__option", "data-option": str(number)})
             label = etree.SubElement(wrapper, "label", {"class": "course-quiz__label"})
@@ -182,7 +186,7 @@ class QuizBlockProcessor(BlockProcessor):
             return paragraph
         holder = etree.SubElement(parent, "div", {"class": css})
         lines = markdown.split("\n")
-        for processor in getattr(self.parser.md, "course_quiz_preprocessors", ()):
+        for processor in self.shared.page.quiz_preprocessors:
             lines = processor.run(lines)
         self.parser.parseChunk(holder, "\n".join(lines))
         only = holder[0] if len(holder) == 1 else None
@@ -204,14 +208,19 @@ class QuizKeyTreeprocessor(Treeprocessor):
     option's emphasis, code and links are rendered once, not twice.
     """
 
-    def __init__(self, md: Markdown, reporter: Reporter) -> None:
+    def __init__(self, md: Markdown, reporter: Reporter, shared: PageRenderExtension) -> None:
         super().__init__(md)
         self.reporter = reporter
+        self.shared = shared
 
     def run(self, root: etree.Element) -> None:
         """Copy each option's rendered text into its key item, after the verdict; report quizzes left unrendered."""
+        state = self.shared.page
+        # Taken, not read (see QuizPreprocessor.run).
+        unrendered, key_texts = state.quizzes, state.key_texts
+        state.quizzes, state.key_texts, state.quiz_preprocessors, state.source_lines = {}, [], [], []
         # The safety net under the scanner: a quiz it found that the page does not show.
-        for quiz in self.md.__dict__.pop("course_quizzes", {}).values():
+        for quiz in unrendered.values():
             self.reporter.report(
                 Problem(
                     quiz.line,
@@ -220,7 +229,6 @@ class QuizKeyTreeprocessor(Treeprocessor):
                     "indented like the text around it",
                 )
             )
-        key_texts = self.md.__dict__.pop("course_key_texts", ())
         if key_texts:  # only a page with quizzes has quiz headings
             _headings_out_of_toc(root)
         for text, item in key_texts:
@@ -284,14 +292,17 @@ class QuizExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         """Run before fenced code is stashed, so line numbers are the author's."""
         strings = strings_for(self.getConfig("language"), self.getConfig("strings"))
-        md.preprocessors.register(QuizPreprocessor(md, self.getConfig("build")), "course_quiz", 27)
-        md.parser.blockprocessors.register(QuizBlockProcessor(md.parser, strings, self.getConfig("shuffle")), "course_quiz", 105)
+        shared, build = page_render_of(md), self.getConfig("build")
+        md.preprocessors.register(QuizPreprocessor(md, build, shared), "course_quiz", 27)
+        md.parser.blockprocessors.register(
+            QuizBlockProcessor(md.parser, strings, shared, self.getConfig("shuffle")), "course_quiz", 105
+        )
         # Reflection prompts are the quiz's ungraded kin: one extension registers both.
         md.parser.blockprocessors.register(
-            ReflectionBlockProcessor(md.parser, strings, self.getConfig("build")), "course_reflection", 104
+            ReflectionBlockProcessor(md.parser, strings, build, shared), "course_reflection", 104
         )
         # Right after "inline" (20), before the tree processors that read the text.
-        md.treeprocessors.register(QuizKeyTreeprocessor(md, self.getConfig("build")), "course_quiz_key", 19)
+        md.treeprocessors.register(QuizKeyTreeprocessor(md, build, shared), "course_quiz_key", 19)
         md.registerExtension(self)
 
 

@@ -23,6 +23,7 @@ from markdown.util import AtomicString
 
 from .diagnostics import Problem, Reporter
 from .ids import derived_id, is_valid_id
+from .page_render import PageRenderExtension
 
 OPEN = re.compile(r"^<reflection(?P<attrs>\s[^>]*)?>[ \t]*(?:\n|$)", re.I)
 CLOSE = re.compile(r"^</reflection>[ \t]*$", re.I | re.M)
@@ -32,10 +33,11 @@ ID_ATTR = re.compile(r"""^\s*id\s*=\s*(?:"([^"]*)"|'([^']*)')\s*$""")
 class ReflectionBlockProcessor(BlockProcessor):
     """Render a ``<reflection>`` ... ``</reflection>`` block (it may span blank lines) as a prompt with a text box."""
 
-    def __init__(self, parser, strings: dict[str, str], reporter: Reporter) -> None:
+    def __init__(self, parser, strings: dict[str, str], reporter: Reporter, shared: PageRenderExtension) -> None:
         super().__init__(parser)
         self.strings = strings
         self.reporter = reporter
+        self.shared = shared
 
     def test(self, parent: etree.Element, block: str) -> bool:
         """Match a block whose first line opens a reflection."""
@@ -108,12 +110,12 @@ class ReflectionBlockProcessor(BlockProcessor):
 
     def _line(self, first: str) -> int:
         """The source line of this opening tag: the next such line after the last one found (0 when unknown)."""
-        lines = getattr(self.parser.md, "course_reflection_lines", None) or []
+        state = self.shared.page
+        lines = state.source_lines
         opening = first.split("\n", 1)[0].strip()
-        start = getattr(self.parser.md, "course_reflection_cursor", 0)
-        for index in range(start, len(lines)):
+        for index in range(state.reflection_cursor, len(lines)):
             if lines[index].strip() == opening:
-                self.parser.md.course_reflection_cursor = index + 1
+                state.reflection_cursor = index + 1
                 return index + 1
         return 0
 
