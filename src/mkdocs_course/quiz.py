@@ -34,7 +34,7 @@ from .strings import strings_for
 # What the preprocessor leaves where a quiz was: one line, found again by the block processor.
 PLACEHOLDER = '<quiz data-course-quiz="{}"></quiz>'
 PLACEHOLDER_START = '<quiz data-course-quiz="'
-QUIZ_MENTION = re.compile(r"</?quiz", re.I)
+QUIZ_MENTION = re.compile(r"</?(?:quiz|reflection)", re.I)
 
 
 class QuizPreprocessor(Preprocessor):
@@ -57,6 +57,7 @@ class QuizPreprocessor(Preprocessor):
         self.md.course_quizzes = {}
         # The author's lines, for the line numbers of reflection mistakes (reflection.py).
         self.md.course_reflection_lines, self.md.course_reflection_cursor = lines, 0
+        self.md.course_reflection_spans = []
         if shared and shared[0] is lines:
             page = shared[1]  # scanned by the checklist preprocessor
         elif QUIZ_MENTION.search("\n".join(lines)):
@@ -65,6 +66,10 @@ class QuizPreprocessor(Preprocessor):
             return lines
         for problem in page.quiz_problems:
             self.reporter.report(problem)
+        # Reflections are this extension's too: their mistakes are the scan's, as in `check`.
+        for problem in page.reflection_problems:
+            self.reporter.report(problem)
+        self.md.course_reflection_spans = list(page.reflection_spans)
         if not page.quiz_spans:
             return lines
         out = list(lines)
