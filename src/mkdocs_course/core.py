@@ -31,8 +31,8 @@ from . import fragments, leave_site, offline, print_pages, site, widgets
 from .config import CourseConfig, load_course_config
 from .csp import content_security_policy
 from .diagnostics import Reporter, Source, log
-from .material_fixes import fix_material_markup
 from .fragments import rebase
+from .material_fixes import fix_material_markup
 from .model import Course, Module
 from .reflection_syntax import PLAN_MARKER
 
