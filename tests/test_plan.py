@@ -227,12 +227,9 @@ def test_check_reports_every_reflection_mistake_with_the_same_line_as_the_build(
 
 
 def test_the_built_manifest_lists_each_modules_reflection_ids(tmp_path: Path):
-    config = copy_fixture_course(tmp_path)
-    for source in PLAN_PAGES.rglob("*.md"):
-        target = config.parent / "docs" / source.relative_to(PLAN_PAGES)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
-    built = run_mkdocs_build(settings, tmp_path / "site")
+    mkdocs_yml = copy_fixture_course(tmp_path)
+    shutil.copytree(PLAN_PAGES, mkdocs_yml.parent / "docs", dirs_exist_ok=True)
+    built = run_mkdocs_build(mkdocs_yml, tmp_path / "site")
     assert built.returncode == 0, built.stdout
     manifest = json.loads((tmp_path / "site" / "course-manifest.json").read_text(encoding="utf-8"))
     by_id = {m["id"]: m["reflections"] for m in manifest["modules"]}
