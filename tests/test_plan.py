@@ -241,3 +241,36 @@ def test_the_built_manifest_lists_each_modules_reflection_ids(tmp_path: Path):
 def test_the_fixture_course_has_no_reflections_so_no_notebook_and_no_link(fixture_site: Path):
     assert not (fixture_site / "notebook").exists()
     assert "Open my notebook" not in (fixture_site / "index.html").read_text(encoding="utf-8")
+
+
+def test_ids_lists_each_reflection_with_its_line_so_an_author_can_pin_it(tmp_path: Path):
+    page = tmp_path / "one.md"
+    page.write_text("---\ntitle: One\n---\n\n# One\n\n" + BREAKS, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs_course", "ids", "one.md"], cwd=tmp_path, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.stdout == f"one.md:7: reflection {derived_id('r', 'Which word pauses a talk?')}  Which word pauses a talk?\n"
+
+
+LONG = " " * 40_000
+LONG_REFLECTIONS = {
+    "reflection tag with a long run of spaces": "<reflection" + LONG,
+    "reflection attribute with a long run of spaces": "<reflection plan" + LONG + "x>\nQ?\n</reflection>",
+    "reflection plan value never closed": '<reflection plan="' + "a b=" * 10_000 + ">\nQ?\n</reflection>",
+    "reflection with many words for attributes": "<reflection " + "a=" * 20_000 + ">\nQ?\n</reflection>",
+}
+
+
+@pytest.mark.parametrize("text", list(LONG_REFLECTIONS.values()), ids=list(LONG_REFLECTIONS))
+def test_a_long_odd_reflection_line_is_scanned_and_rendered_in_well_under_seconds(text):
+    import time
+
+    import markdown
+
+    start = time.perf_counter()
+    syntax.scan(text)
+    scanned = time.perf_counter()
+    markdown.Markdown(extensions=["course_quiz", "course_checklist", "md_in_html", "pymdownx.superfences"]).convert(text)
+    rendered = time.perf_counter()
+    assert scanned - start < 1.0
+    assert rendered - scanned < 6.0
