@@ -68,8 +68,11 @@ def test_modules_are_ordered_by_section_then_order(config):
     assert first.label == "Step" and extra.label == "Module"
 
 
-def test_manifest_lists_modules_with_their_checklist_and_quiz_ids(config):
-    body = "- [ ] Call your partner\n- [ ] Plan a walk {#walk}\n\n<quiz>\nReady?\n- [x] Yes\n- [ ] No\n</quiz>\n"
+def test_manifest_lists_modules_with_their_checklist_quiz_and_reflection_ids(config):
+    body = (
+        "- [ ] Call your partner\n- [ ] Plan a walk {#walk}\n\n<quiz>\nReady?\n- [x] Yes\n- [ ] No\n</quiz>\n\n"
+        "<reflection>\nWhat helps you unwind?\n</reflection>\n\n<reflection id=\"phones\" plan=\"Our phone rule\">\nWhen do phones go away?\n</reflection>\n"
+    )
     course, problems = build(config, {"steps/one.md": module(1, title="Open communication", body=body)})
     assert problems == []
     assert course.manifest() == {
@@ -93,6 +96,7 @@ def test_manifest_lists_modules_with_their_checklist_and_quiz_ids(config):
                 "summary": "What you will do.",
                 "checklist": [derived_id("c", "Call your partner"), "walk"],
                 "quizzes": [derived_id("q", "Ready?")],
+                "reflections": [derived_id("r", "What helps you unwind?"), "phones"],
             }
         ],
     }

@@ -252,7 +252,7 @@ def test_the_answer_key_has_every_verdict_feedback_and_explanation(config):
 
 def test_the_pdf_url_is_offered_only_when_the_pdf_is_on(config):
     course = build(config, {"steps/one.md": module_page("One", "steps", 1, "Text.\n")})
-    assert set(print_pages.generated_pages(course, config)) == {"workbook.md", "answer-key.md", "notebook.md"}
+    assert set(print_pages.generated_pages(course, config)) == {"workbook.md", "answer-key.md"}
     assert course.pdf_url is None
     config.pdf = True
     print_pages.generated_pages(course, config)

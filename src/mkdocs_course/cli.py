@@ -4,8 +4,8 @@ Prints every problem as ``path:line: message`` (all of them, not only the
 first) and exits 1 when there is any, 0 when the course is clean, 2 on bad
 usage. Fast enough for a pre-commit hook: it reads Markdown and YAML only.
 
-``python -m mkdocs_course ids [PATH ...]`` lists the id of every quiz and
-checklist item, so an author can pin one before rewording it.
+``python -m mkdocs_course ids [PATH ...]`` lists the id of every quiz,
+checklist item and reflection, so an author can pin one before rewording it.
 
 ``mkdocs-course new DIR`` writes a small working course to start from.
 """
@@ -92,7 +92,7 @@ def _shown(path: Path, root: Path) -> str:
 
 
 def ids(paths: list[Path]) -> list[str]:
-    """Return ``path:line: quiz|item ID  text`` for every quiz and checklist item, in page order."""
+    """Return ``path:line: quiz|item|reflection ID  text`` for every quiz, checklist item and reflection, in page order."""
     found = []
     for path in _markdown_files(paths):
         text, _ = decode_source(path.read_bytes())  # `check` names a file that is not UTF-8
@@ -100,6 +100,7 @@ def ids(paths: list[Path]) -> list[str]:
         page = syntax.scan(text.split("\n")[start:])
         rows = [(q.line, "quiz", q.id, q.question) for q in page.quizzes]
         rows += [(item.line, "item", item.id, item.text) for item in page.checklist]
+        rows += [(r.line, "reflection", r.id, r.prompt) for r in page.reflections]
         for line, kind, found_id, words in sorted(rows):
             found.append(f"{path.as_posix()}:{line + start}: {kind} {found_id}  {' '.join(words.split())}")
     return found
@@ -130,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     check_cmd = commands.add_parser("check", help="validate every module, quiz and checklist without building")
     check_cmd.add_argument("docs", nargs="?", default="docs", type=Path, help="the docs folder (default: docs)")
     check_cmd.add_argument("-f", "--config-file", type=Path, default=None, help="mkdocs.yml (default: next to docs)")
-    ids_cmd = commands.add_parser("ids", help="list the id of every quiz and checklist item")
+    ids_cmd = commands.add_parser("ids", help="list the id of every quiz, checklist item and reflection")
     ids_cmd.add_argument("paths", nargs="*", default=[Path("docs")], type=Path, help="Markdown files or folders (default: docs)")
     new_cmd = commands.add_parser("new", help="write a small working course (two lessons, Pages workflow) to start from")
     new_cmd.add_argument("dir", type=Path, help="the folder to create (missing or empty)")

@@ -31,8 +31,10 @@ from . import fragments, leave_site, offline, print_pages, site, widgets
 from .config import CourseConfig, load_course_config
 from .csp import content_security_policy
 from .diagnostics import Reporter, Source, log
+from .fragments import rebase
 from .material_fixes import fix_material_markup
 from .model import Course, Module
+from .reflection_syntax import PLAN_MARKER
 
 if TYPE_CHECKING:
     from .serve import ServeMode
@@ -81,6 +83,8 @@ class CourseBuild(Reporter):
         self.sources: dict[str, Source] = {}
         # The pieces of each rendered module that the workbook and answer key reuse.
         self.pieces: dict[str, fragments.ModuleFragments] = {}
+        # Each plan reflection's HTML ("<module id> <reflection id>"), for a page with the plan marker.
+        self.plan_pieces: dict[str, str] = {}
         # Each page's widgets (under the title, after the content): made before
         # the anchors are checked, added once search has read the page.
         self.widgets: dict[str, tuple[str, str]] = {}
@@ -200,7 +204,7 @@ class CourseBuild(Reporter):
         self.source = None
         module = self.course.module_for(page.file.src_uri)
         if module:
-            self.pieces[module.id] = fragments.capture(html, page.url, self.course.practice_heading)
+            self._keep_pieces(module, html, page.url)
         # Controls an author places with a marker line (the help page's "Erase everything").
         html = widgets.place_markers(html, self.course)
         self.widgets[page.file.src_uri] = parts = self._widgets_for(page, module)
@@ -217,6 +221,8 @@ class CourseBuild(Reporter):
         content = page.content or ""
         if uri in (print_pages.WORKBOOK_URI, print_pages.ANSWER_KEY_URI, print_pages.NOTEBOOK_URI):
             content = self._print_page(uri, page, content, config)
+        elif PLAN_MARKER in content:
+            content = self._plan_page(page, content, config)
         top, bottom = self.widgets.pop(uri, ("", ""))
         page.content = (widgets.after_title(content, top) if top else content) + bottom
         context["course"] = self.course
@@ -328,8 +334,26 @@ class CourseBuild(Reporter):
         page.markdown = markdown
         page.render(config, self.files)
         self.source = None
-        self.pieces[module.id] = fragments.capture(page.content or "", page.url, self.course.practice_heading)
+        self._keep_pieces(module, page.content or "", page.url)
         page.content = None  # the Markdown stays: the page's title is read from it
+
+    def _keep_pieces(self, module: Module, html: str, url: str) -> None:
+        """Keep a rendered module's pieces for the print pages, and its plan reflections for the plan page."""
+        piece = self.pieces[module.id] = fragments.capture(html, url, self.course.practice_heading)
+        if module.plans:
+            wanted = {prompt.id for prompt in module.plans}
+            for reflection in piece.reflections:
+                found = fragments.reflection_id(reflection)
+                if found in wanted:
+                    self.plan_pieces[f"{module.id} {found}"] = rebase(reflection, url, module.url)
+
+    def _plan_page(self, page: Page, html: str, config: MkDocsConfig) -> str:
+        """Put the course's plan reflections where a page has the plan marker (after search has read the page)."""
+        for module in self.course.modules:
+            if module.plans and module.id not in self.pieces:  # a --dirty build skipped it
+                self._render_for_print(module, config)
+        plan = print_pages.plan_html(self.course, self.plan_pieces, page.url, widgets.plan_actions(self.course))
+        return html.replace(PLAN_MARKER, plan, 1).replace(PLAN_MARKER, "")
 
 
 def add_theme_dir(config: MkDocsConfig) -> None:

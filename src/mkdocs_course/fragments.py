@@ -85,6 +85,12 @@ def capture(html: str, url: str, practice_heading: str) -> ModuleFragments:
     return fragments
 
 
+def reflection_id(html: str) -> str:
+    """Return the ``data-reflection-id`` of a reflection's HTML ('' when it has none)."""
+    start = html.find('data-reflection-id="')
+    return html[start + 20 : html.index('"', start + 20)] if start >= 0 else ""
+
+
 def rebase(html: str, from_url: str, to_url: str) -> str:
     """Rewrite relative links in HTML taken from the page at ``from_url`` for the page at ``to_url``.
 

@@ -16,6 +16,7 @@ from typing import Any
 from . import syntax
 from .config import CourseConfig
 from .frontmatter import FrontMatter, read_front_matter, validate_module
+from .reflection_syntax import PLAN_MARKER
 from .strings import strings_for
 
 MANIFEST_VERSION = 1
@@ -28,6 +29,14 @@ class PageSource:
     src_uri: str
     display_path: str
     text: str
+
+
+@dataclass(slots=True)
+class PlanPrompt:
+    """A reflection with ``plan="..."``: its id and its label on the plan page."""
+
+    id: str
+    label: str
 
 
 class Module:
@@ -52,6 +61,8 @@ class Module:
         checklist: list[str] | None = None,
         quizzes: list[str] | None = None,
         order_at: str = "",
+        reflections: list[str] | None = None,
+        plans: list[PlanPrompt] | None = None,
     ) -> None:
         self.id = id
         self.src_uri = src_uri
@@ -72,6 +83,10 @@ class Module:
         """Ids of the module's quizzes, in page order."""
         self.order_at = order_at
         """Where the module's `order` is (``path:line``), for messages."""
+        self.reflections: list[str] = reflections or []
+        """Ids of the module's reflection prompts, in page order."""
+        self.plans: list[PlanPrompt] = plans or []
+        """The module's reflections with a ``plan`` label, in page order (the plan page)."""
         # Filled in once the course is ordered.
         self.position = 0
         self.of = 0
@@ -99,6 +114,7 @@ class Module:
             "summary": self.summary,
             "checklist": self.checklist,
             "quizzes": self.quizzes,
+            "reflections": self.reflections,
         }
 
 
@@ -146,6 +162,11 @@ class Course:
     def modules(self) -> list[Module]:
         """Return every module in course order."""
         return [module for section in self.sections for module in section.modules]
+
+    @property
+    def has_reflections(self) -> bool:
+        """Whether any module has a reflection prompt (the notebook is made only then)."""
+        return any(module.reflections for module in self.modules)
 
     def module_for(self, src_uri: str) -> Module | None:
         """Return the module built from a source file, if it is one (looked up once per page)."""
@@ -199,12 +220,15 @@ def build_course(
     seen_ids: dict[str, str] = {}
     # Orders of modules left out for another mistake: no "gap" message for them too.
     claimed: dict[str, set[int]] = {s.id: set() for s in config.sections}
+    reflections = _CourseReflections()
     for page in sorted(pages, key=lambda p: p.src_uri):
         front = read_front_matter(page.text)
         found = front.problems + validate_module(front, section_ids)
         problems += [p.at(page.display_path) for p in found]
+        reflections.find_marker(page)
         if found or not front.is_module:
             _claim(claimed, front.data)
+            problems += reflections.outside_modules(page, front) if not found else []
             continue
         data = front.data
         body = _body(page.text, front)
@@ -219,6 +243,7 @@ def build_course(
         section = sections[data["section"]]
         scanned = syntax.scan(body)
         checklist, quizzes = scanned.ids()
+        problems += reflections.add(page, front.body_line - 1, scanned)
         section.modules.append(
             Module(
                 id=module_id,
@@ -237,10 +262,13 @@ def build_course(
                 checklist=checklist,
                 quizzes=quizzes,
                 order_at=f"{page.display_path}:{front.line('order')}",
+                reflections=[r.id for r in scanned.reflections],
+                plans=[PlanPrompt(r.id, r.plan) for r in scanned.reflections if r.plan],
             )
         )
     for section in sections.values():
         problems += _check_order(section, claimed[section.id])
+    problems += reflections.markers_without_plans()
     ordered = [sections[s] for s in section_ids]
     modules = [m for s in ordered for m in s.modules]
     for index, module in enumerate(modules):
@@ -255,6 +283,67 @@ def build_course(
         practice_heading=config.practice_heading.strip(),
     )
     return course, problems
+
+
+class _CourseReflections:
+    """What the course's reflections must agree on across pages: explicit ids and plan labels used once, the plan marker."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, str] = {}  # explicit id -> where it is first used (path:line)
+        self.labels: dict[str, str] = {}  # plan label (case-folded) -> where it is first used
+        self.markers: list[str] = []  # where a page has the plan marker (path:line)
+
+    def add(self, page: PageSource, offset: int, scanned: syntax.PageSyntax) -> list[str]:
+        """Note a module's reflections; return a message for each explicit id or plan label another module already has."""
+        problems = []
+        for reflection in scanned.reflections:
+            where = f"{page.display_path}:{reflection.line + offset}"
+            first = self.ids.setdefault(reflection.id, where) if reflection.explicit_id else where
+            # Two on one page are the scan's to report (syntax.scan).
+            if first != where and not first.startswith(f"{page.display_path}:"):
+                problems.append(
+                    f"{where}: reflection id '{reflection.id}' is already used by {first}; give this reflection "
+                    "an id of its own (ids name the learner's saved words, and the plan page lists each once)"
+                )
+            if reflection.plan:
+                label = self.labels.setdefault(reflection.plan.casefold(), where)
+                if label != where:
+                    problems.append(
+                        f"{where}: the plan label '{reflection.plan}' is already used by {label}; "
+                        "give each plan reflection a label of its own (each is a heading on the plan page)"
+                    )
+        return problems
+
+    def outside_modules(self, page: PageSource, front: FrontMatter) -> list[str]:
+        """Return a message for each plan reflection on a page that is not a module (the plan page lists modules only)."""
+        if "plan=" not in page.text:
+            return []
+        offset = front.body_line - 1
+        return [
+            f"{page.display_path}:{r.line + offset}: this reflection has plan=\"{r.plan}\" but the page is not a module, "
+            "so the plan page leaves it out; move it into a module, or remove plan"
+            for r in syntax.scan(_body(page.text, front)).reflections
+            if r.plan
+        ]
+
+    def find_marker(self, page: PageSource) -> None:
+        """Note where a page has the plan marker line."""
+        if PLAN_MARKER in page.text:
+            self.markers += [
+                f"{page.display_path}:{number}"
+                for number, line in enumerate(page.text.split("\n"), start=1)
+                if line.strip() == PLAN_MARKER
+            ]
+
+    def markers_without_plans(self) -> list[str]:
+        """Return a message for each plan marker when no reflection of the course has a plan label."""
+        if self.labels:
+            return []
+        return [
+            f"{where}: '{PLAN_MARKER}' shows the course's plan reflections, but no reflection has plan=\"...\"; "
+            "add plan=\"Our phone rule\" (a short label) to the reflections that belong on the plan, or remove the line"
+            for where in self.markers
+        ]
 
 
 def module_ids(text: str) -> tuple[list[str], list[str]]:

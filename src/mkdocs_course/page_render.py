@@ -30,6 +30,8 @@ class PageRender:
     # index after the last reflection found in them.
     source_lines: list[str] = field(default_factory=list)
     reflection_cursor: int = 0
+    # The reflections the scan read, in page order: each block takes its own (id, plan label).
+    reflection_spans: list = field(default_factory=list)
     # Placeholder number -> quiz not yet rendered (what is left is reported).
     quizzes: dict[str, syntax.Quiz] = field(default_factory=dict)
     # The preprocessors after the quiz one: each piece of a quiz's Markdown goes through them.

@@ -43,11 +43,13 @@ def generated_pages(course: Course, config: CourseConfig) -> dict[str, str]:
             "extra.course.pdf: true in mkdocs.yml (with `pdf: !ENV [COURSE_PDF, false]`, run with COURSE_PDF=true)."
         )
     t = course.strings
-    return {
+    pages = {
         WORKBOOK_URI: _placeholder(t["workbook.title"], "workbook"),
         ANSWER_KEY_URI: _placeholder(t["answers.title"], "answer-key"),
-        NOTEBOOK_URI: _placeholder(t["notebook.title"], "notebook"),
     }
+    if course.has_reflections:  # a notebook of nothing would be a page to explain away
+        pages[NOTEBOOK_URI] = _placeholder(t["notebook.title"], "notebook")
+    return pages
 
 
 def _placeholder(title: str, kind: str) -> str:
@@ -220,6 +222,35 @@ def notebook_html(
             f'<section class="course-notebook__module" aria-labelledby="notebook-{slug}">',
             f'<h2 id="notebook-{slug}"><a href="{escape(link)}">{escape(module_heading(module))}</a></h2>',
             _reflections(module, found, url),
+            "</section>",
+        ]
+    parts.append("</div>")
+    return "\n".join(parts)
+
+
+def plan_html(course: Course, plan_pieces: dict[str, str], url: str, actions: str = "") -> str:
+    """Return the plan: every reflection with ``plan="..."`` in course order, under its label, with its module.
+
+    ``plan_pieces`` is each plan reflection's HTML by module id and reflection
+    id (``"<module id> <reflection id>"``), as its module rendered it. Each copy
+    sits in ``data-course-page="<module id>"``, so what the learner writes
+    here is the module's own saved text.
+    """
+    t = course.strings
+    parts = ['<div class="course-plan">', actions]
+    found = [(m, p) for m in course.modules for p in m.plans if f"{m.id} {p.id}" in plan_pieces]
+    if not found:
+        parts.append(f"<p>{escape(t['plan.none'])}</p>")
+    for module, prompt in found:
+        slug = module_slug(module)
+        heading = f"plan-{slug}-{prompt.id}"
+        link = _relative(module.url, url)
+        copy = rebase(plan_pieces[f"{module.id} {prompt.id}"], module.url, url)
+        parts += [
+            f'<section class="course-plan__item" aria-labelledby="{heading}">',
+            f'<h2 id="{heading}">{escape(prompt.label)}</h2>',
+            f'<p class="course-plan__from"><a href="{escape(link)}">{escape(fill(t["plan.from"], title=module.title))}</a></p>',
+            f'<div class="course-reflections" data-course-page="{escape(module.id)}">{copy}</div>',
             "</section>",
         ]
     parts.append("</div>")

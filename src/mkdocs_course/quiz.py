@@ -35,7 +35,7 @@ from .strings import strings_for
 # What the preprocessor leaves where a quiz was: one line, found again by the block processor.
 PLACEHOLDER = '<quiz data-course-quiz="{}"></quiz>'
 PLACEHOLDER_START = '<quiz data-course-quiz="'
-QUIZ_MENTION = re.compile(r"</?quiz", re.I)
+QUIZ_MENTION = re.compile(r"</?(?:quiz|reflection)", re.I)
 
 
 class QuizPreprocessor(Preprocessor):
@@ -59,7 +59,7 @@ class QuizPreprocessor(Preprocessor):
         scanned_lines, scanned, state.scanned_lines, state.scan = state.scanned_lines, state.scan, None, None
         state.quizzes, state.key_texts, state.quiz_preprocessors = {}, [], []
         # The author's lines, for the line numbers of reflection mistakes (reflection.py).
-        state.source_lines, state.reflection_cursor = lines, 0
+        state.source_lines, state.reflection_cursor, state.reflection_spans = lines, 0, []
         if scanned is not None and scanned_lines is lines:
             page = scanned  # scanned by the checklist preprocessor
         elif QUIZ_MENTION.search("\n".join(lines)):
@@ -68,6 +68,10 @@ class QuizPreprocessor(Preprocessor):
             return lines
         for problem in page.quiz_problems:
             self.reporter.report(problem)
+        # Reflections are this extension's too: their mistakes are the scan's, as in `check`.
+        for problem in page.reflection_problems:
+            self.reporter.report(problem)
+        state.reflection_spans = list(page.reflection_spans)
         if not page.quiz_spans:
             return lines
         out = list(lines)
@@ -219,6 +223,7 @@ class QuizKeyTreeprocessor(Treeprocessor):
         # Taken, not read (see QuizPreprocessor.run).
         unrendered, key_texts = state.quizzes, state.key_texts
         state.quizzes, state.key_texts, state.quiz_preprocessors, state.source_lines = {}, [], [], []
+        state.reflection_spans = []
         # The safety net under the scanner: a quiz it found that the page does not show.
         for quiz in unrendered.values():
             self.reporter.report(

@@ -15,23 +15,27 @@ prompt, or the explicit one. HTML: ARCHITECTURE.md, "Reflection".
 from __future__ import annotations
 
 import html
-import re
 import xml.etree.ElementTree as etree
 
 from markdown.blockprocessors import BlockProcessor
 from markdown.util import AtomicString
 
+from . import reflection_syntax
 from .diagnostics import Problem, Reporter
-from .ids import derived_id, is_valid_id
 from .page_render import PageRenderExtension
-
-OPEN = re.compile(r"^<reflection(?P<attrs>\s[^>]*)?>[ \t]*(?:\n|$)", re.I)
-CLOSE = re.compile(r"^</reflection>[ \t]*$", re.I | re.M)
-ID_ATTR = re.compile(r"""^\s*id\s*=\s*(?:"([^"]*)"|'([^']*)')\s*$""")
+from .reflection_syntax import CLOSE, OPEN, Reflection
 
 
 class ReflectionBlockProcessor(BlockProcessor):
-    """Render a ``<reflection>`` ... ``</reflection>`` block (it may span blank lines) as a prompt with a text box."""
+    """Render a ``<reflection>`` ... ``</reflection>`` block (it may span blank lines) as a prompt with a text box.
+
+    The quiz preprocessor scanned the page (``syntax.scan``) and reported
+    every reflection mistake the scan found, as ``check`` does; it leaves the
+    reflections read in the page's ``PageRender.reflection_spans``, in page order, and
+    each block here takes its own (id, plan label). A block the scan did not
+    read (a reflection in a blockquote) is read and reported here, with the
+    same messages.
+    """
 
     def __init__(self, parser, strings: dict[str, str], reporter: Reporter, shared: PageRenderExtension) -> None:
         super().__init__(parser)
@@ -44,7 +48,7 @@ class ReflectionBlockProcessor(BlockProcessor):
         return block.startswith("<") and OPEN.match(block) is not None
 
     def run(self, parent: etree.Element, blocks: list[str]) -> bool:
-        """Take the blocks up to ``</reflection>``; render the prompt, or report the mistake and show the text."""
+        """Take the blocks up to ``</reflection>``; render the prompt, or show a broken one's text."""
         first = blocks.pop(0)
         opening = OPEN.match(first)
         body, rest = first[opening.end() :], None
@@ -58,34 +62,41 @@ class ReflectionBlockProcessor(BlockProcessor):
                 break
             parts.append(blocks.pop(0))
         prompt = "\n\n".join(part.strip("\n") for part in parts).strip()
-        line = self._line(first)
-        if rest is None:
-            self._problem(line, "'<reflection>' is never closed; add '</reflection>' on its own line after the prompt")
-            return self._show_as_text(parent, first, parts)
-        if rest.strip():
+        if rest is not None and rest.strip():
             blocks.insert(0, rest.lstrip("\n"))
-        attrs = (opening.group("attrs") or "").strip()
-        explicit = None
-        if attrs:
-            found = ID_ATTR.match(attrs)
-            explicit = found and (found.group(1) if found.group(1) is not None else found.group(2))
-            if not found:
-                self._problem(line, f"cannot read '{attrs}' in '<reflection>'; the only attribute is id=\"my-id\"")
-            elif not is_valid_id(explicit):
-                self._problem(line, f"reflection id '{explicit}' is not valid; use a letter then letters, digits, '-' or '_'")
-                explicit = None
-        if not prompt:
-            self._problem(line, "reflection has no prompt; write the question on the lines between the tags")
-            return True
-        self.render(parent, explicit or derived_id("r", prompt), prompt)
+        scanned = self._scanned(first.split("\n", 1)[0].strip())
+        if scanned is not None:
+            _, _, reflection, closed = scanned
+        else:  # not read by the scan: read and report it here
+            line, problems = self._line(first), []
+            closed = rest is not None
+            reflection = reflection_syntax.read_reflection(first, prompt, line, line, problems) if closed else None
+            if not closed:
+                problems.append(Problem(line, reflection_syntax.NEVER_CLOSED))
+            for problem in problems:
+                self.reporter.report(problem)
+        if not closed:
+            return self._show_as_text(parent, first, parts)
+        if reflection is not None:
+            self.render(parent, reflection.id, prompt, reflection.plan)
         return True
 
-    def render(self, parent: etree.Element, reflection_id: str, prompt: str) -> None:
+    def _scanned(self, opening: str) -> tuple[str, int, Reflection | None, bool] | None:
+        """Take the scan's next reflection with this opening line (None when the scan read none)."""
+        spans = self.shared.page.reflection_spans
+        for number, span in enumerate(spans):
+            if span[0] == opening:
+                del spans[: number + 1]
+                return span
+        return None
+
+    def render(self, parent: etree.Element, reflection_id: str, prompt: str, plan: str | None = None) -> None:
         """Append the reflection's HTML (ARCHITECTURE.md, "Reflection") to ``parent``."""
         t, base = self.strings, f"reflection-{reflection_id}"
-        root = etree.SubElement(
-            parent, "div", {"class": "course-reflection", "id": base, "data-reflection-id": reflection_id}
-        )
+        attrs = {"class": "course-reflection", "id": base, "data-reflection-id": reflection_id}
+        if plan:
+            attrs["data-plan"] = plan  # the plan page's heading for it
+        root = etree.SubElement(parent, "div", attrs)
         holder = etree.SubElement(root, "div", {"class": "course-reflection__prompt", "id": f"{base}-prompt"})
         self.parser.parseChunk(holder, prompt)
         etree.SubElement(
@@ -109,7 +120,7 @@ class ReflectionBlockProcessor(BlockProcessor):
         etree.SubElement(root, "div", {"class": "course-reflection__lines", "aria-hidden": "true"}).text = ""
 
     def _line(self, first: str) -> int:
-        """The source line of this opening tag: the next such line after the last one found (0 when unknown)."""
+        """The source line of an opening tag the scan did not read: the next such line after the last one found."""
         state = self.shared.page
         lines = state.source_lines
         opening = first.split("\n", 1)[0].strip()
@@ -118,10 +129,6 @@ class ReflectionBlockProcessor(BlockProcessor):
                 state.reflection_cursor = index + 1
                 return index + 1
         return 0
-
-    def _problem(self, line: int, message: str) -> None:
-        """Report an author mistake at ``line``."""
-        self.reporter.report(Problem(line, message))
 
     def _show_as_text(self, parent: etree.Element, first: str, parts: list[str]) -> bool:
         """Show a broken reflection's source in an error box instead of hiding it."""

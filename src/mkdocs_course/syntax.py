@@ -28,8 +28,10 @@ import re
 
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 
+from . import reflection_syntax
 from .diagnostics import Problem
 from .ids import derived_id, is_valid_id
+from .reflection_syntax import Reflection
 
 # Every pattern is anchored and has no two quantifiers that can share the same
 # characters, so each runs in time linear in its line (see test_syntax's
@@ -133,7 +135,10 @@ class ChecklistItem:
 class PageSyntax:
     """Everything the scanner found in one page."""
 
-    __slots__ = ("quizzes", "checklist", "quiz_problems", "checklist_problems", "quiz_spans")
+    __slots__ = (
+        "quizzes", "checklist", "quiz_problems", "checklist_problems", "quiz_spans",
+        "reflections", "reflection_problems", "reflection_spans",
+    )  # fmt: skip
 
     def __init__(self) -> None:
         self.quizzes: list[Quiz] = []
@@ -143,6 +148,11 @@ class PageSyntax:
         # (first line, last line, quiz, indentation of its container's blocks) of every quiz block,
         # valid or not; lines 0-based.
         self.quiz_spans: list[tuple[int, int, Quiz | None, int]] = []
+        # Reflection prompts (reflection_syntax), and every reflection block the scan read, valid
+        # or not, in page order: (opening line stripped, its line, the reflection or None, closed).
+        self.reflections: list[Reflection] = []
+        self.reflection_problems: list[Problem] = []
+        self.reflection_spans: list[tuple[str, int, Reflection | None, bool]] = []
 
     def ids(self) -> tuple[list[str], list[str]]:
         """Return the checklist item ids and the quiz ids, in page order."""
@@ -151,7 +161,7 @@ class PageSyntax:
     @property
     def problems(self) -> list[Problem]:
         """Return every problem in line order."""
-        return sorted(self.quiz_problems + self.checklist_problems, key=lambda p: p.line)
+        return sorted(self.quiz_problems + self.checklist_problems + self.reflection_problems, key=lambda p: p.line)
 
 
 def scan(text: str | list[str]) -> PageSyntax:
@@ -166,14 +176,16 @@ def scan(text: str | list[str]) -> PageSyntax:
     lines = text.split("\n") if isinstance(text, str) else text
     page = PageSyntax()
     joined = text if isinstance(text, str) else "\n".join(lines)
-    if "[" not in joined and not QUIZ_ANYWHERE.search(joined):
+    if "[" not in joined and not QUIZ_ANYWHERE.search(joined) and not reflection_syntax.ANYWHERE.search(joined):
         return page  # most pages of prose: nothing to find
     # Python-Markdown expands tabs before any extension reads the page (tab_length 4).
     lines = [line.expandtabs(4) if "\t" in line else line for line in lines]
     scanner = _Scanner(lines, page)
     scanner.region(scanner.neutralise())
     scanner.report_unread()
+    scanner.report_unread_reflections()
     _check_unique_quiz_ids(page)
+    _check_unique_reflection_ids(page)
     _check_unique_item_ids(page)
     return page
 
@@ -228,10 +240,12 @@ class _Scanner:
         self.why: dict[int, object] = {}
         # Open md_in_html tags (markdown="1"), innermost last: their content is Markdown.
         self.markdown_tags: list[str] = []
+        # Lines that start with a reflection tag: each must end up read as a reflection, or reported.
+        self.reflection_tags = {i for i, line in enumerate(lines) if "<" in line and reflection_syntax.TAG.match(line)}
 
     def mark(self, index: int, why: object) -> None:
         """Note why a marked line is read the way it is (the first reason wins)."""
-        if index in self.marked:
+        if index in self.marked or index in self.reflection_tags:
             self.why.setdefault(index, why)
 
     # --- Pass 1: what Python-Markdown's preprocessors stash -------------------
@@ -417,6 +431,10 @@ class _Scanner:
                 k = self._quiz(rows, k)
                 mode = None
                 continue
+            # A reflection starts a block (reflection.py's block processor reads whole blocks).
+            if mode is None and text[0] == "<" and reflection_syntax.OPEN.match(text):
+                k = self._reflection(rows, k)
+                continue
             if text[0] in "!?=" and CONTAINER.match(text):
                 self._nested(nested)
                 if container is not None:
@@ -548,7 +566,46 @@ class _Scanner:
         self.mark(start, "quiz")
         return m
 
+    def _reflection(self, rows: list[tuple[int, str]], k: int) -> int:
+        """Read the reflection opening at row ``k`` of a region (blocks up to ``</reflection>``); return the row after it."""
+        start, opening = rows[k]
+        self.mark(start, "reflection")
+        for m in range(k + 1, len(rows)):
+            index, text = rows[m]
+            if index >= 0:
+                self.mark(index, "reflection")
+            if index >= 0 and reflection_syntax.CLOSE.match(text):
+                # A stashed line (code, HTML) reads as nothing in the prompt, as its placeholder does in the id.
+                prompt = "\n".join(t.replace(_STASHED, " ") for _, t in rows[k + 1 : m])
+                found = reflection_syntax.read_reflection(opening, prompt, start + 1, index + 1, self.page.reflection_problems)
+                if found is not None:
+                    self.page.reflections.append(found)
+                self.page.reflection_spans.append((opening.strip(), start + 1, found, True))
+                return m + 1
+        self.page.reflection_problems.append(Problem(start + 1, reflection_syntax.NEVER_CLOSED))
+        self.page.reflection_spans.append((opening.strip(), start + 1, None, False))
+        return len(rows)  # the block processor takes every block left in the region
+
     # --- Pass 3: lines that look like an item or a quiz but are neither -------
+
+    def report_unread_reflections(self) -> None:
+        """Report each line starting with a reflection tag that Markdown will not read as a reflection."""
+        raw_reported: set[int] = set()
+        unread_open = False  # an opening tag above was reported: its closing tag is the same mistake
+        for index in sorted(self.reflection_tags):
+            why = self.why.get(index)
+            if why in ("code", "comment", "reflection", "quote", "quiz"):
+                continue
+            closing = self.lines[index].lstrip().startswith("</")
+            if isinstance(why, tuple):
+                if why[1] not in raw_reported:
+                    raw_reported.add(why[1])
+                    self.page.reflection_problems.append(Problem(index + 1, reflection_syntax.IN_RAW_HTML, related=why[1]))
+            elif closing and not unread_open:
+                self.page.reflection_problems.append(Problem(index + 1, reflection_syntax.STRAY_CLOSE))
+            elif not closing:
+                self.page.reflection_problems.append(Problem(index + 1, reflection_syntax.NOT_READ))
+            unread_open = not closing and not isinstance(why, tuple)
 
     def report_unread(self) -> None:
         """Report each marked line that Markdown will not show as an item or a quiz, saying why."""
@@ -829,7 +886,14 @@ def _check_unique_item_ids(page: PageSyntax) -> None:
     )
 
 
-def _clashes(found: list[Quiz] | list[ChecklistItem], *, explicit: str, derived: str) -> list[Problem]:
+def _check_unique_reflection_ids(page: PageSyntax) -> None:
+    """Report reflections whose ids clash on a page, which would save one text for both."""
+    page.reflection_problems += _clashes(
+        page.reflections, explicit=reflection_syntax.CLASH_EXPLICIT, derived=reflection_syntax.CLASH_DERIVED
+    )
+
+
+def _clashes(found: list[Quiz] | list[ChecklistItem] | list[Reflection], *, explicit: str, derived: str) -> list[Problem]:
     """Return a problem for each quiz or item whose id an earlier one on the page already has."""
     problems, seen = [], {}
     for thing in found:

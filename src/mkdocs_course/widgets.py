@@ -139,8 +139,9 @@ def dashboard(course: Course, href: Href) -> str:
     parts.append(f'<p class="course-privacy">{_text(t["progress.privacy"])}{manage}</p>')
     # Where progress is kept this visit (device, this tab only, nowhere): course.js knows.
     parts.append('<p class="course-mode course-js" hidden></p>')
-    notebook = href(NOTEBOOK_URL)
-    parts.append(f'<p class="course-notebook-link"><a href="{_attr(notebook)}">{_text(t["notebook.open"])}</a></p>')
+    if course.has_reflections:  # the notebook is made only then
+        notebook = href(NOTEBOOK_URL)
+        parts.append(f'<p class="course-notebook-link"><a href="{_attr(notebook)}">{_text(t["notebook.open"])}</a></p>')
     if course.pdf_url:
         parts.append(f'<p class="course-pdf"><a href="{_attr(href(course.pdf_url))}">{_text(t["dashboard.pdf"])}</a></p>')
     for section in course.sections:
@@ -280,6 +281,14 @@ def notebook_actions(course: Course) -> str:
     """Return the notebook's print button: it prints the learner's own words."""
     button = _button(course.strings["notebook.print"], "md-button--primary course-print", ' data-print="course-print-answers"')
     return f'<p class="course-actions course-js" hidden>{button}</p>'
+
+
+def plan_actions(course: Course) -> str:
+    """Return the plan's print buttons: the plan with ruled lines to write on, or with the learner's own words."""
+    t = course.strings
+    blank = _button(t["print.page"], "course-print", ' data-print=""')
+    words = _button(t["reflection.print_answers"], "md-button--primary course-print", ' data-print="course-print-answers"')
+    return f'<p class="course-actions course-js" hidden>{words}{blank}</p>'
 
 
 def after_title(html: str, widget: str) -> str:
