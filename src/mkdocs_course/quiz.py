@@ -26,7 +26,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
-from . import syntax
+from . import checkin, syntax
 from .diagnostics import Problem, Reporter
 from .reflection import ReflectionBlockProcessor
 from .strings import strings_for
@@ -290,6 +290,8 @@ class QuizExtension(Extension):
         md.parser.blockprocessors.register(
             ReflectionBlockProcessor(md.parser, strings, self.getConfig("build")), "course_reflection", 104
         )
+        # Self-check-ins too (checkin.py): one extension for every block a learner answers.
+        checkin.register(md, strings, self.getConfig("build"))
         # Right after "inline" (20), before the tree processors that read the text.
         md.treeprocessors.register(QuizKeyTreeprocessor(md, self.getConfig("build")), "course_quiz_key", 19)
         md.registerExtension(self)
