@@ -213,3 +213,10 @@ def test_the_derived_id_follows_the_statements():
     assert ident.startswith("k-")
     assert f'data-checkin-id="{ident}"' in two
     assert f'data-checkin-id="{ident}"' not in other
+
+
+def test_ids_lists_each_checkin_so_an_author_can_pin_it(tmp_path):
+    page = tmp_path / "m.md"
+    page.write_text("# Title\n\n<checkin>\n- I slept well.\n</checkin>\n\n<checkin again=\"k-x\"></checkin>\n", encoding="utf-8")
+    [row] = cli.ids([page])
+    assert row.startswith(f"{page.as_posix()}:3: checkin k-") and row.endswith("  I slept well.")
