@@ -14,6 +14,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 from test_browser_a11y import assert_no_axe_violations
+from test_browser_storage import STORAGE_DISABLED, STORAGE_FULL
 
 PRACTICE = "extras/practice/"
 LATER = "later/"
@@ -244,3 +245,27 @@ def test_without_javascript_the_form_is_there_to_read_and_fill_on_paper(page_wit
     expect(form.get_by_text(RUSHED_ADVICE)).to_be_visible()
     page.goto(learn_url + "workbook/")
     expect(page.get_by_role("group", name=PHONES)).to_be_visible()
+
+
+def test_with_storage_full_a_take_is_shown_said_not_saved_and_the_page_keeps_working(page: Page, page_log, learn_url):
+    page.add_init_script(STORAGE_FULL)
+    page.goto(learn_url + PRACTICE)
+    answer(page, rushed="Often")
+    checkin(page).get_by_role("button", name="Save my answers").click()
+    expect(checkin(page).get_by_role("status")).to_have_text(
+        "Not saved: your browser is not keeping it. There is a note for you below."
+    )
+    expect(checkin(page).get_by_text(RUSHED_ADVICE)).to_be_visible()
+    # Kept in memory for the visit, as every other change is.
+    expect(history_rows(page)).to_have_count(1)
+    page_log.assert_no_errors()
+
+
+def test_with_storage_disabled_a_take_is_kept_for_the_visit(page: Page, page_log, learn_url):
+    page.add_init_script(STORAGE_DISABLED)
+    page.goto(learn_url + PRACTICE)
+    answer(page, phones="Never")
+    checkin(page).get_by_role("button", name="Save my answers").click()
+    expect(checkin(page).get_by_role("status")).to_have_text("Saved in this browser. There is a note for you below.")
+    expect(history_rows(page)).to_have_count(1)
+    page_log.assert_no_errors()
