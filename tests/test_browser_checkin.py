@@ -89,6 +89,11 @@ def test_take_it_again_empties_the_form_and_a_second_take_adds_a_row(page: Page,
     expect(form.get_by_role("status")).to_have_text("Saved in this browser.")
     expect(history_rows(page)).to_have_count(2)
     assert [take["ratings"] for take in saved_takes(page)] == [[1, 0, 0], [4, 0, 3]]
+    # The chart: one row per statement, a dot per answer, a line where a statement has two; skipped ones leave a gap.
+    chart = form.locator(".course-checkin__chart")
+    expect(chart).to_have_attribute("aria-hidden", "true")
+    expect(chart.locator("circle")).to_have_count(3)
+    expect(chart.locator("polyline")).to_have_count(1)
 
 
 def test_a_learner_can_remove_one_take_and_keeps_the_other(page: Page, learn_url):

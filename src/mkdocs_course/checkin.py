@@ -538,7 +538,8 @@ class CheckinBlockProcessor(BlockProcessor):
         root = etree.SubElement(parent, "div", attrs)
         if shown.intro:
             self._blocks(etree.SubElement(root, "div", {"class": "course-checkin__intro"}), shown.intro)
-        form = etree.SubElement(root, "form", {"class": "course-checkin__form", "aria-label": t["checkin.form"]})
+        # No accessible name: a named form is a landmark, and a page (the workbook) may hold several check-ins.
+        form = etree.SubElement(root, "form", {"class": "course-checkin__form"})
         for index, statement in enumerate(shown.statements, start=1):
             fieldset = etree.SubElement(form, "fieldset", {"class": "course-checkin__statement", "data-statement": str(index)})
             legend = etree.SubElement(fieldset, "legend", {"class": "course-checkin__legend"})
