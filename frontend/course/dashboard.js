@@ -3,7 +3,7 @@
 // Both need the course manifest, fetched once per visit (main.js).
 
 import {find, findAll} from "./dom.js";
-import {moduleProgress} from "./record.js";
+import {checkinSummary, moduleProgress, savedCheckins} from "./record.js";
 import {translate} from "./strings.js";
 
 /** A page's path as the navigation links it, so "a/index.html" and "a/" match. */
@@ -48,6 +48,7 @@ export function paintDashboard(course) {
     state.textContent = translate(course, entry.progress.stateKey);
     state.parentNode.hidden = false;
   }
+  paintCheckins(course);
   // Without a last-visited module the link keeps starting the course.
   const resume = find(".course-continue");
   const last = typeof course.record.last === "string" && modules.get(course.record.last);
@@ -56,6 +57,34 @@ export function paintDashboard(course) {
     find(".course-continue__label", resume).textContent = translate(course, "dashboard.continue");
     find(".course-continue__title", resume).textContent = last.module.title;
   }
+}
+
+/**
+ * One neutral line per check-in of the course (the manifest lists them):
+ * its page, how many times it was taken, the latest date, and how many
+ * answers changed since the first take. Never a score or a judgement: the
+ * screen may be shared.
+ */
+function paintCheckins(course) {
+  const list = find(".course-checkins__list");
+  const checkins = course.manifest.checkins;
+  if (!list || !Array.isArray(checkins)) return;
+  list.replaceChildren();
+  for (const checkin of checkins) {
+    const takes = savedCheckins(course.record, checkin.page, checkin.id);
+    const summary = checkinSummary(takes, Number(checkin.statements) || 0);
+    const date = summary.count ? new Date(summary.latest).toLocaleDateString(document.documentElement.lang || undefined, {dateStyle: "medium"}) : "";
+    const key = ["checkin.dashboard_none", "checkin.dashboard_one"][summary.count] || "checkin.dashboard_many";
+    const words = translate(course, key, {title: "\u0000", count: summary.count, date, changed: summary.changed, total: summary.total});
+    const [before, after] = words.split("\u0000");
+    const link = document.createElement("a");
+    link.href = new URL(checkin.url, course.root).href;
+    link.textContent = checkin.title;
+    const item = document.createElement("li");
+    item.append(before, link, after ?? "");
+    list.append(item);
+  }
+  list.closest(".course-checkins").hidden = !checkins.length;
 }
 
 /** Say where progress is kept: on this device, for this visit only, or nowhere. */

@@ -11,6 +11,7 @@
 import {find, findAll, setUpOnce} from "./dom.js";
 import {setUpChecklist} from "./checklist.js";
 import {setUpReflection} from "./reflection.js";
+import {setUpCheckin} from "./checkin.js";
 import {setUpQuiz, showOrder} from "./quiz.js";
 import {setUpProgressTools} from "./progress-tools.js";
 import {chooseMode, loadRecord, recordKey, recordStore} from "./storage.js";
@@ -120,6 +121,7 @@ function setUpPage() {
   setUpOnce(".course-quiz", element => setUpQuiz(course, element));
   setUpOnce(".course-checklist", element => setUpChecklist(course, element));
   setUpOnce(".course-reflection", element => setUpReflection(course, element));
+  setUpOnce(".course-checkin", element => setUpCheckin(course, element));
   setUpProgressTools(course);
   setUpOnce(".course-read", button => button.addEventListener("click", () => changeProgress(course, record => {
     pageEntry(record, course.page.page).read = button.getAttribute("aria-pressed") !== "true";

@@ -94,6 +94,44 @@ const isUsableTake = take =>
   && take.ratings.every(Number.isInteger);
 
 /**
+ * Add a completed take ({date, ratings}) to check-in `checkinId`'s history,
+ * kept under `pageKey`, the page that defines it (so a take on any page joins
+ * one history). Whatever else is stored there is kept; a history that is not
+ * a list starts again.
+ */
+export function addCheckinTake(record, pageKey, checkinId, take) {
+  const checkins = pageEntry(record, pageKey).checkins;
+  const takes = ownValue(checkins, checkinId);
+  checkins[checkinId] = [...(Array.isArray(takes) ? takes : []), {date: take.date, ratings: [...take.ratings]}];
+}
+
+/** Remove the take of `date` from check-in `checkinId`'s history (the others stay). */
+export function removeCheckinTake(record, pageKey, checkinId, date) {
+  const checkins = pageEntry(record, pageKey).checkins;
+  const takes = ownValue(checkins, checkinId);
+  if (!Array.isArray(takes)) return;
+  checkins[checkinId] = takes.filter(take => !(isPlainObject(take) && take.date === date));
+  if (!checkins[checkinId].length) delete checkins[checkinId];
+}
+
+/**
+ * What the dashboard says of a check-in's history (oldest first): how many
+ * takes, the latest date, and how many answers differ between the first take
+ * and the latest. Counted, never scored: statements may point in opposite
+ * directions, so nothing is added up.
+ */
+export function checkinSummary(takes, statements) {
+  if (!takes.length) return {count: 0, latest: "", changed: 0, total: statements};
+  const first = takes[0].ratings;
+  const latest = takes.at(-1).ratings;
+  let changed = 0;
+  for (let index = 0; index < statements; index += 1) {
+    if ((first[index] || 0) !== (latest[index] || 0)) changed += 1;
+  }
+  return {count: takes.length, latest: takes.at(-1).date, changed, total: statements};
+}
+
+/**
  * One module's progress under the course's completion rules. Only the ids
  * the module has now count: removed items stay in the record uncounted, new
  * ones start unticked.

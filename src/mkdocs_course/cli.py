@@ -5,7 +5,7 @@ first) and exits 1 when there is any, 0 when the course is clean, 2 on bad
 usage. Fast enough for a pre-commit hook: it reads Markdown and YAML only.
 
 ``python -m mkdocs_course ids [PATH ...]`` lists the id of every quiz,
-checklist item and reflection, so an author can pin one before rewording it.
+checklist item, reflection and check-in, so an author can pin one before rewording it.
 
 ``mkdocs-course new DIR`` writes a small working course to start from.
 """
@@ -101,6 +101,7 @@ def ids(paths: list[Path]) -> list[str]:
         rows = [(q.line, "quiz", q.id, q.question) for q in page.quizzes]
         rows += [(item.line, "item", item.id, item.text) for item in page.checklist]
         rows += [(r.line, "reflection", r.id, r.prompt) for r in page.reflections]
+        rows += [(c.line, "checkin", c.id, c.statements[0]) for c in page.checkins if not c.again]
         for line, kind, found_id, words in sorted(rows):
             found.append(f"{path.as_posix()}:{line + start}: {kind} {found_id}  {' '.join(words.split())}")
     return found

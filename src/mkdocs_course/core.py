@@ -68,6 +68,9 @@ class CourseBuild(Reporter):
     )  # fmt: skip
     """The MkDocs events this object handles: the plugin and the hooks file both expose exactly these."""
 
+    reports_checkins = True
+    """Check-in mistakes are reported from the source scan in ``on_files`` (as ``check`` does), not again while rendering."""
+
     def __init__(self, settings: Settings) -> None:
         super().__init__()
         self._settings = settings
@@ -197,6 +200,8 @@ class CourseBuild(Reporter):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Name the file the Markdown extensions are about to render."""
         self.source = site.source_of(page, config, self.sources)
+        # A check-in shown again on this page rewrites its links from the page that defines it.
+        self.rendering_uri = page.file.src_uri
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -321,7 +326,7 @@ class CourseBuild(Reporter):
         # would otherwise stay in memory to the end.
         for piece in self.pieces.values():
             if workbook:
-                piece.checklists, piece.practice = [], ""
+                piece.checklists, piece.practice, piece.checkins = [], "", []
             else:
                 piece.quizzes = []
         return html

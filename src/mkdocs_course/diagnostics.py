@@ -57,6 +57,9 @@ class Reporter:
     makes a bare one, and its messages name ``<markdown>``.
     """
 
+    reports_checkins = False
+    """Whether check-in mistakes are already reported before rendering (the course build does, from every page's scan)."""
+
     def __init__(self) -> None:
         self.source: Source | None = None
         """The file being rendered, as messages name it (None outside a page)."""

@@ -50,7 +50,7 @@ class QuizFragment:
 class ModuleFragments:
     """What the print pages take from one rendered module page."""
 
-    __slots__ = ("url", "checklists", "practice", "quizzes", "reflections")
+    __slots__ = ("url", "checklists", "practice", "quizzes", "reflections", "checkins")
 
     def __init__(self, url: str) -> None:
         self.url = url
@@ -58,6 +58,7 @@ class ModuleFragments:
         self.practice = ""
         self.quizzes: list[QuizFragment] = []
         self.reflections: list[str] = []  # each reflection prompt's HTML (workbook and notebook)
+        self.checkins: list[str] = []  # each self-check-in's HTML: a form to fill on paper in the workbook
 
 
 def capture(html: str, url: str, practice_heading: str) -> ModuleFragments:
@@ -69,6 +70,8 @@ def capture(html: str, url: str, practice_heading: str) -> ModuleFragments:
             fragments.checklists.append(_portable(html[start:end]))
     for start, end in _blocks(html, "div", 'class="course-reflection"'):
         fragments.reflections.append(_portable(html[start:end]))
+    for start, end in _blocks(html, "div", 'class="course-checkin"'):
+        fragments.checkins.append(_portable(html[start:end]))
     for start, end in _blocks(html, "div", 'class="course-quiz"'):
         quiz = html[start:end]
         answer = _outer(quiz, "details", ANSWER_MARKER)
@@ -78,9 +81,10 @@ def capture(html: str, url: str, practice_heading: str) -> ModuleFragments:
         # Quizzes in the practice belong to the answer key, not to paper.
         for start, end in reversed(_blocks(practice, "div", 'class="course-quiz"')):
             practice = practice[:start] + practice[end:]
-        # Reflections have a place of their own in the workbook.
-        for start, end in reversed(_blocks(practice, "div", 'class="course-reflection"')):
-            practice = practice[:start] + practice[end:]
+        # Reflections and check-ins have a place of their own in the workbook.
+        for marker in ('class="course-reflection"', 'class="course-checkin"'):
+            for start, end in reversed(_blocks(practice, "div", marker)):
+                practice = practice[:start] + practice[end:]
         fragments.practice = _portable(practice.strip())
     return fragments
 

@@ -13,6 +13,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
+from . import checkin as checkins
 from . import syntax
 from .config import CourseConfig
 from .frontmatter import FrontMatter, read_front_matter, validate_module
@@ -153,6 +154,8 @@ class Course:
         self.pdf_url: str | None = None
         self.script_strings_json: str | None = None
         """The words course.js shows, as JSON (see ``site.page_data``)."""
+        self.checkins: dict[str, checkins.Definition] = {}
+        """Every check-in of the course by id, on any page (``<checkin again>`` shows one elsewhere)."""
         self._by_source: dict[str, Module] | None = None
 
     def __repr__(self) -> str:
@@ -176,7 +179,7 @@ class Course:
 
     def manifest(self) -> dict[str, Any]:
         """Return the JSON the browser computes progress from."""
-        return {
+        manifest = {
             "version": MANIFEST_VERSION,
             "id": self.namespace,
             "title": self.title,
@@ -184,6 +187,9 @@ class Course:
             "sections": [{"id": s.id, "title": s.title, "label": s.label} for s in self.sections],
             "modules": [m.manifest() for m in self.modules],
         }
+        if self.checkins:  # never counted towards a module: listed for the dashboard's line per check-in
+            manifest["checkins"] = [definition.manifest() for definition in self.checkins.values()]
+        return manifest
 
 
 def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
@@ -221,6 +227,9 @@ def build_course(
     # Orders of modules left out for another mistake: no "gap" message for them too.
     claimed: dict[str, set[int]] = {s.id: set() for s in config.sections}
     reflections = _CourseReflections()
+    strings = strings_for(language, config.strings)
+    # Check-ins may be on any page, and one may be taken again on another: read every page's.
+    with_checkins: list[tuple[PageSource, FrontMatter, str, syntax.PageSyntax]] = []
     for page in sorted(pages, key=lambda p: p.src_uri):
         front = read_front_matter(page.text)
         found = front.problems + validate_module(front, section_ids)
@@ -229,6 +238,9 @@ def build_course(
         if found or not front.is_module:
             _claim(claimed, front.data)
             problems += reflections.outside_modules(page, front) if not found else []
+            body = _body(page.text, front)
+            if checkins.ANYWHERE.search(body):
+                with_checkins.append((page, front, body, syntax.scan(body)))
             continue
         data = front.data
         body = _body(page.text, front)
@@ -242,6 +254,8 @@ def build_course(
         seen_ids[module_id] = page.display_path
         section = sections[data["section"]]
         scanned = syntax.scan(body)
+        if scanned.checkins or scanned.checkin_problems:
+            with_checkins.append((page, front, body, scanned))
         checklist, quizzes = scanned.ids()
         problems += reflections.add(page, front.body_line - 1, scanned)
         section.modules.append(
@@ -279,10 +293,58 @@ def build_course(
         namespace=config.id or namespace,
         sections=ordered,
         completion=list(config.completion),
-        strings=strings_for(language, config.strings),
+        strings=strings,
         practice_heading=config.practice_heading.strip(),
     )
-    return course, problems
+    course.checkins, found = _course_checkins(course, with_checkins, use_directory_urls)
+    return course, problems + found
+
+
+def _course_checkins(
+    course: Course, pages: list[tuple[PageSource, FrontMatter, str, syntax.PageSyntax]], use_directory_urls: bool
+) -> tuple[dict[str, checkins.Definition], list[str]]:
+    """Return every check-in of the course by id, and each page's check-in mistakes as ``path:line: message``.
+
+    The build reports these once, here (``on_files``), as ``mkdocs-course
+    check`` does: an id defined on two pages, or ``again`` naming no
+    check-in, can only be seen with every page read.
+    """
+    defined: dict[str, checkins.Definition] = {}
+    where: dict[str, str] = {}
+    problems: list[str] = []
+    for page, front, body, scanned in pages:
+        offset = front.body_line - 1
+        module = course.module_for(page.src_uri)
+        key = module.id if module else page.src_uri[:-3]
+        title = module.title if module else _page_title(front, body, page.src_uri)
+        for checkin in scanned.checkins:
+            if checkin.again:
+                continue
+            at = f"{page.display_path}:{checkin.line + offset}"
+            if checkin.id in defined and defined[checkin.id].src_uri == page.src_uri:
+                continue  # twice on one page: the page's scan reports it (checkin.unique_problems)
+            if checkin.id in defined:
+                problems.append(
+                    f"{at}: check-in id '{checkin.id}' is already defined at {where[checkin.id]}; give this check-in "
+                    f"another id, or show that one here with <checkin again=\"{checkin.id}\"></checkin>"
+                )
+                continue
+            defined[checkin.id] = checkins.Definition(checkin, key, page_url(page.src_uri, use_directory_urls), title, page.src_uri)
+            where[checkin.id] = at
+    default = checkins.default_scale(course.strings)
+    for page, front, _, scanned in pages:
+        found = checkins.page_problems(scanned, default, defined)
+        problems += [problem.at(page.display_path, front.body_line - 1) for problem in found]
+    return defined, problems
+
+
+def _page_title(front: FrontMatter, body: str, src_uri: str) -> str:
+    """Return a page's title as a reader sees it: its front matter's, else its first heading, else its file name."""
+    title = front.data.get("title")
+    if isinstance(title, str) and title.strip():
+        return title.strip()
+    heading = re.search(r"^# +(.+?)[ #]*$", body, re.M)
+    return heading.group(1).strip() if heading else src_uri.rsplit("/", 1)[-1][:-3].replace("-", " ").capitalize()
 
 
 class _CourseReflections:

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from markdown import Markdown
 from markdown.extensions import Extension
 
-from . import syntax
+if TYPE_CHECKING:  # syntax imports the check-in parser, which imports this module
+    from . import syntax
 
 
 @dataclass
@@ -32,6 +34,11 @@ class PageRender:
     reflection_cursor: int = 0
     # The reflections the scan read, in page order: each block takes its own (id, plan label).
     reflection_spans: list = field(default_factory=list)
+    # Placeholder number -> (check-in, its definition, this page's source path) not yet rendered;
+    # the preprocessors after the check-in one; check-ins shown again whose links need rewriting.
+    checkins: dict[str, tuple] = field(default_factory=dict)
+    checkin_preprocessors: list = field(default_factory=list)
+    checkin_relink: list = field(default_factory=list)
     # Placeholder number -> quiz not yet rendered (what is left is reported).
     quizzes: dict[str, syntax.Quiz] = field(default_factory=dict)
     # The preprocessors after the quiz one: each piece of a quiz's Markdown goes through them.

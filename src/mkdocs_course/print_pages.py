@@ -99,12 +99,15 @@ def workbook_html(
         f'<p>{escape(t["workbook.answers"])} <a href="{escape(answer_key_url)}">{escape(t["answers.title"])}</a></p>',
         "</div>",
     ]
+    shown: set[str] = set()  # a check-in taken again in several modules is printed once, where it first comes
     for module in course.modules:
-        parts.append(_workbook_module(course, module, fragments.get(module.id), url))
+        parts.append(_workbook_module(course, module, fragments.get(module.id), url, shown))
     return "\n".join(parts)
 
 
-def _workbook_module(course: Course, module: Module, found: ModuleFragments | None, url: str) -> str:
+def _workbook_module(
+    course: Course, module: Module, found: ModuleFragments | None, url: str, shown_checkins: set[str] | None = None
+) -> str:
     """Return one module's section of the workbook."""
     t = course.strings
     slug = module_slug(module)
@@ -130,6 +133,8 @@ def _workbook_module(course: Course, module: Module, found: ModuleFragments | No
         parts += [f"<h3>{escape(course.practice_heading)}</h3>", rebase(found.practice, found.url, url)]
     if found and found.reflections:
         parts.append(_reflections(module, found, url))
+    if found and found.checkins:
+        parts.append(_checkins(found, url, set() if shown_checkins is None else shown_checkins))
     parts += [
         "</div>",
         '<div class="course-workbook-module__notes">',
@@ -195,6 +200,17 @@ def _reflections(module: Module, found: ModuleFragments, url: str) -> str:
     """Return a module's reflection prompts, saved under the module (course.js reads data-course-page)."""
     copies = "\n".join(rebase(r, found.url, url) for r in found.reflections)
     return f'<div class="course-reflections" data-course-page="{escape(module.id)}">{copies}</div>'
+
+
+def _checkins(found: ModuleFragments, url: str, shown: set[str]) -> str:
+    """Return a module's check-ins as forms to fill on paper; each saves where it is defined (data-checkin-page)."""
+    copies = []
+    for html in found.checkins:
+        checkin_id = html.split('data-checkin-id="', 1)[-1].split('"', 1)[0]
+        if checkin_id not in shown:
+            shown.add(checkin_id)
+            copies.append(rebase(html, found.url, url))
+    return f'<div class="course-checkins-print">{"".join(copies)}</div>' if copies else ""
 
 
 def notebook_html(

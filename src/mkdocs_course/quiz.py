@@ -26,7 +26,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
-from . import syntax
+from . import checkin, syntax
 from .diagnostics import Problem, Reporter
 from .page_render import PageRenderExtension, page_render_of
 from .reflection import ReflectionBlockProcessor
@@ -306,6 +306,8 @@ class QuizExtension(Extension):
         md.parser.blockprocessors.register(
             ReflectionBlockProcessor(md.parser, strings, build, shared), "course_reflection", 104
         )
+        # Self-check-ins too (checkin.py): one extension for every block a learner answers.
+        checkin.register(md, strings, build, shared)
         # Right after "inline" (20), before the tree processors that read the text.
         md.treeprocessors.register(QuizKeyTreeprocessor(md, build, shared), "course_quiz_key", 19)
         md.registerExtension(self)

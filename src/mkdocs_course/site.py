@@ -27,7 +27,7 @@ MANIFEST_URI = "course-manifest.json"
 # page carries only these.
 # tests/test_widgets.py checks that every key the front end names is kept.
 SCRIPT_STRINGS = (
-    "quiz.", "reflection.", "checklist.", "state.", "storage.", "offline.", "module.progress", "dashboard.overall",
+    "quiz.", "reflection.", "checkin.", "checklist.", "state.", "storage.", "offline.", "module.progress", "dashboard.overall",
     "dashboard.continue", "progress.bad_file", "progress.confirm_", "progress.done_reset", "progress.erased",
     "progress.import", "progress.mode_failed", "progress.newer", "progress.other_course", "progress.now_",
 )  # fmt: skip

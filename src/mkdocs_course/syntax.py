@@ -28,6 +28,7 @@ import re
 
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 
+from . import checkin as checkins
 from . import reflection_syntax
 from .diagnostics import Problem
 from .ids import derived_id, is_valid_id
@@ -138,6 +139,7 @@ class PageSyntax:
     __slots__ = (
         "quizzes", "checklist", "quiz_problems", "checklist_problems", "quiz_spans",
         "reflections", "reflection_problems", "reflection_spans",
+        "checkins", "checkin_problems", "checkin_spans",
     )  # fmt: skip
 
     def __init__(self) -> None:
@@ -153,6 +155,11 @@ class PageSyntax:
         self.reflections: list[Reflection] = []
         self.reflection_problems: list[Problem] = []
         self.reflection_spans: list[tuple[str, int, Reflection | None, bool]] = []
+        # Self-check-ins (checkin.py), with ``again`` references; their mistakes are kept apart
+        # from ``problems``: the course model reports them with what only it knows (checkin_problems).
+        self.checkins: list[checkins.Checkin] = []
+        self.checkin_problems: list[Problem] = []
+        self.checkin_spans: list[tuple[int, int, checkins.Checkin | None, int]] = []
 
     def ids(self) -> tuple[list[str], list[str]]:
         """Return the checklist item ids and the quiz ids, in page order."""
@@ -176,7 +183,12 @@ def scan(text: str | list[str]) -> PageSyntax:
     lines = text.split("\n") if isinstance(text, str) else text
     page = PageSyntax()
     joined = text if isinstance(text, str) else "\n".join(lines)
-    if "[" not in joined and not QUIZ_ANYWHERE.search(joined) and not reflection_syntax.ANYWHERE.search(joined):
+    if (
+        "[" not in joined
+        and not QUIZ_ANYWHERE.search(joined)
+        and not reflection_syntax.ANYWHERE.search(joined)
+        and not checkins.ANYWHERE.search(joined)
+    ):
         return page  # most pages of prose: nothing to find
     # Python-Markdown expands tabs before any extension reads the page (tab_length 4).
     lines = [line.expandtabs(4) if "\t" in line else line for line in lines]
@@ -187,6 +199,7 @@ def scan(text: str | list[str]) -> PageSyntax:
     _check_unique_quiz_ids(page)
     _check_unique_reflection_ids(page)
     _check_unique_item_ids(page)
+    page.checkin_problems += checkins.unique_problems(page.checkins)
     return page
 
 
@@ -233,7 +246,9 @@ class _Scanner:
         self.page = page
         # Lines that look like a task item or a quiz tag: each must end up read, or reported.
         self.marked = {
-            i for i, line in enumerate(lines) if ("[" in line and TASK_LIKE.match(line)) or ("<" in line and QUIZ_TAG.match(line))
+            i
+            for i, line in enumerate(lines)
+            if ("[" in line and TASK_LIKE.match(line)) or ("<" in line and (QUIZ_TAG.match(line) or checkins.TAG.match(line)))
         }
         # Why a marked line is not an item or a quiz: "code", "comment", "quiz", "item", "quote",
         # "reported", or ("raw", line of the HTML tag).
@@ -435,6 +450,14 @@ class _Scanner:
             if mode is None and text[0] == "<" and reflection_syntax.OPEN.match(text):
                 k = self._reflection(rows, k)
                 continue
+            if text[indent : indent + 8].lower() == "<checkin" and (checkins.OPEN.match(text) or checkins.ONE_LINE.match(text)):
+                self._nested(nested)
+                if container is not None:
+                    self.region(container[1])
+                    container = None
+                k = self._checkin(rows, k)
+                mode = None
+                continue
             if text[0] in "!?=" and CONTAINER.match(text):
                 self._nested(nested)
                 if container is not None:
@@ -586,6 +609,42 @@ class _Scanner:
         self.page.reflection_spans.append((opening.strip(), start + 1, None, False))
         return len(rows)  # the block processor takes every block left in the region
 
+    def _checkin(self, rows: list[tuple[int, str]], k: int) -> int:
+        """Read the check-in opening at row ``k`` of a region (checkin.py parses it); return the row after it."""
+        start = rows[k][0]
+        end = start if checkins.ONE_LINE.match(rows[k][1]) else None
+        m = k  # the row of the closing tag
+        if end is None:
+            m += 1
+        while end is None and m < len(rows):
+            index, text = rows[m]
+            if index >= 0 and checkins.CLOSE.match(text):
+                end = index
+                break
+            if index >= 0 and checkins.OPEN.match(text):
+                break
+            m += 1
+        indent = _indent(self.lines[start])
+        span_indent = indent - _indent(rows[k][1])
+        if end is None:
+            self.page.checkin_problems.append(
+                Problem(start + 1, "'<checkin>' is never closed; add '</checkin>' on its own line after the last statement or advice")
+            )
+            # One mistake, one message: what follows up to the next check-in is this one's, shown in its error box.
+            last = max([index for index, _ in rows[k:m] if index >= 0] or [start])
+            self.page.checkin_spans.append((start, last, None, span_indent))
+            for covered in range(start, last + 1):
+                self.mark(covered, "checkin")
+            return m
+        found, problems = checkins.parse([_dedent(line, indent) for line in self.lines[start : end + 1]], start + 1)
+        self.page.checkin_problems += problems
+        self.page.checkin_spans.append((start, end, found, span_indent))
+        if found is not None:
+            self.page.checkins.append(found)
+        for covered in range(start, end + 1):
+            self.mark(covered, "checkin")
+        return m + 1
+
     # --- Pass 3: lines that look like an item or a quiz but are neither -------
 
     def report_unread_reflections(self) -> None:
@@ -614,7 +673,10 @@ class _Scanner:
             why = self.why.get(index)
             line = self.lines[index]
             quiz_tag = QUIZ_TAG.match(line) is not None
-            if why in ("code", "comment", "quiz", "item", "reported", "quote"):
+            if why in ("code", "comment", "quiz", "item", "reported", "quote", "checkin"):
+                continue
+            if checkins.TAG.match(line) and not quiz_tag:
+                self._unread_checkin(index, why, raw_reported)
                 continue
             problems = self.page.quiz_problems if quiz_tag else self.page.checklist_problems
             what = "this quiz" if quiz_tag else "this checklist item"
@@ -664,6 +726,27 @@ class _Scanner:
                         "it); put a blank line above the list, and start it with '- [ ] '",
                     )
                 )
+
+
+    def _unread_checkin(self, index: int, why: object, raw_reported: set[int]) -> None:
+        """Report a check-in tag that Markdown does not read as a check-in, saying why."""
+        line = self.lines[index]
+        if isinstance(why, tuple):
+            if why[1] in raw_reported:
+                return
+            raw_reported.add(why[1])
+            message = (
+                f"this check-in is inside the raw HTML block that starts on line {why[1]}, so it shows as plain text; "
+                "move it out of the HTML"
+            )
+        elif checkins.CLOSE.match(line.strip()):
+            message = "'</checkin>' has no matching '<checkin>'; remove it or add '<checkin>' above the statements"
+        else:
+            message = (
+                "this '<checkin>' is not read as a check-in here (it continues the text above it, or is indented "
+                "more than its container); put it on a line of its own with a blank line above, indented like the text around it"
+            )
+        self.page.checkin_problems.append(Problem(index + 1, message))
 
 
 def _comment_start(line: str) -> int:

@@ -139,6 +139,13 @@ def dashboard(course: Course, href: Href) -> str:
     parts.append(f'<p class="course-privacy">{_text(t["progress.privacy"])}{manage}</p>')
     # Where progress is kept this visit (device, this tab only, nowhere): course.js knows.
     parts.append('<p class="course-mode course-js" hidden></p>')
+    if course.checkins:
+        # course.js writes one neutral line per check-in (checkin.dashboard_*): the record is in the browser.
+        parts.append(
+            '<div class="course-checkins course-js" hidden>'
+            f'<h3 id="course-checkins">{_text(t["checkin.dashboard_title"])}</h3>'
+            '<ul class="course-checkins__list" aria-labelledby="course-checkins"></ul></div>'
+        )
     if course.has_reflections:  # the notebook is made only then
         notebook = href(NOTEBOOK_URL)
         parts.append(f'<p class="course-notebook-link"><a href="{_attr(notebook)}">{_text(t["notebook.open"])}</a></p>')
