@@ -228,3 +228,47 @@ def test_the_modules_read_at_a_median_grade_of_five_to_seven():
     spec.loader.exec_module(readability)
     grades = [readability.grade(module.body) for module in COURSE.modules]
     assert 5 <= statistics.median(grades) <= 7, sorted(round(g, 2) for g in grades)
+
+
+def _help_page_anchors() -> set[str]:
+    """Return every heading anchor of the help page: explicit {#ids} and the slugs of the rest."""
+    from markdown.extensions.toc import slugify
+
+    anchors = set()
+    for line in (DOCS / "get-help.md").read_text("utf-8").splitlines():
+        heading = re.match(r"#{1,6}\s+(.*?)\s*(?:\{#([\w-]+)\})?\s*$", line)
+        if heading:
+            anchors.add(heading.group(2) or slugify(heading.group(1), "-"))
+    return anchors
+
+
+def test_the_trust_and_safety_check_in_opens_the_course_and_returns_after_step_five_and_at_the_end():
+    # Issue 14: taken at the start, after step 5 and on the closing page, so
+    # the history under the last take shows the change since the first.
+    first = MODULES["strategies/understanding-trust"].body
+    definition = re.search(r'^<checkin id="trust-safety"[^>]*>\n(.*?)^</checkin>$', first, re.M | re.S)
+    assert definition, "Understanding trust must define the check-in with id trust-safety"
+    statements = re.findall(r"^\d+\. ", definition.group(1).split("<advice")[0], re.M)
+    assert 8 <= len(statements) <= 12
+    again = '<checkin again="trust-safety"></checkin>'
+    assert again in MODULES["steps/healthy-boundaries"].body
+    assert again in (DOCS / "closing.md").read_text("utf-8")
+
+
+def test_every_worrying_answer_points_to_a_real_part_of_the_help_page():
+    first = MODULES["strategies/understanding-trust"].body
+    advice = re.findall(r"^<advice [^>]*>\n(.*?)^</advice>$", first, re.M | re.S)
+    warning_signs = [a for a in advice if "get-help.md" in a]
+    assert len(warning_signs) >= 4, "worrying answers need advice that points to the help page"
+    targets = set(re.findall(r"get-help\.md#([\w-]+)", "".join(advice)))
+    assert targets and targets <= _help_page_anchors(), targets - _help_page_anchors()
+
+
+@pytest.mark.parametrize("page", ["strategies/understanding-trust.md", "steps/healthy-boundaries.md", "closing.md"])
+def test_each_take_of_the_check_in_says_where_answers_stay_and_how_to_keep_nothing(page):
+    text = (DOCS / page).read_text("utf-8")
+    before = text[: text.index("<checkin")]
+    last_paragraphs = "\n\n".join(before.rstrip().split("\n\n")[-2:])
+    assert "not a test" in last_paragraphs
+    assert "get-help.md#erase-what-this-course-saved" in last_paragraphs
+    assert "Show advice without saving" in last_paragraphs
