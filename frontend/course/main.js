@@ -12,6 +12,7 @@ import {find, findAll, setUpOnce} from "./dom.js";
 import {setUpChecklist} from "./checklist.js";
 import {setUpReflection} from "./reflection.js";
 import {setUpQuiz, showOrder} from "./quiz.js";
+import {setUpQuizSummary} from "./quiz-summary.js";
 import {setUpProgressTools} from "./progress-tools.js";
 import {chooseMode, loadRecord, recordKey, recordStore} from "./storage.js";
 import {changeProgress} from "./progress.js";
@@ -118,6 +119,7 @@ function setUpPage() {
   followPrinting();
   for (const element of findAll(".course-js")) element.hidden = false;
   setUpOnce(".course-quiz", element => setUpQuiz(course, element));
+  setUpOnce(".course-quiz-summary", element => setUpQuizSummary(course, element));
   setUpOnce(".course-checklist", element => setUpChecklist(course, element));
   setUpOnce(".course-reflection", element => setUpReflection(course, element));
   setUpProgressTools(course);

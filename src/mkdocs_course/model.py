@@ -13,7 +13,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
-from . import syntax
+from . import page_options, syntax
 from .config import CourseConfig
 from .frontmatter import FrontMatter, read_front_matter, validate_module
 from .strings import strings_for
@@ -203,6 +203,8 @@ def build_course(
         front = read_front_matter(page.text)
         found = front.problems + validate_module(front, section_ids)
         problems += [p.at(page.display_path) for p in found]
+        # mkdocs-quiz's page options that do not map are reported, but leave the page in the course.
+        problems += [p.at(page.display_path) for p in page_options.problems(front, page.text, language)]
         if found or not front.is_module:
             _claim(claimed, front.data)
             continue
