@@ -18,6 +18,7 @@ from conftest import ServeBuild, ServedBuild
 from helpers.build import copy_fixture_course
 from playwright.sync_api import Browser, Page, expect
 from test_browser_a11y import assert_no_axe_violations
+from test_html_valid import describe, run_vnu
 
 PAGES = Path(__file__).resolve().parent / "quizcompat_pages"
 FILL_IN = "extras/fill-in/"
@@ -240,3 +241,10 @@ def test_the_fill_in_page_has_no_axe_violations(page: Page, compat_url, scheme):
     assert_no_axe_violations(page, f"the fill-in page, answered wrong, {scheme}")
     q.get_by_role("button", name="Show the answer").click()
     assert_no_axe_violations(page, f"the fill-in page, answer shown, {scheme}")
+
+
+def test_the_pages_are_valid_html(compat_build: ServedBuild):
+    pages = [compat_build.site / "extras" / name / "index.html" for name in ("fill-in", "no-reveal")]
+    messages = run_vnu(*pages)
+    problems = [describe(m) for m in messages if m.get("type") in ("error", "non-document-error")]
+    assert not problems, "\n".join(problems)

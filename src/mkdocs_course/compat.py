@@ -19,7 +19,8 @@ from .syntax import _outside_fences
 # Only the opening of an old quiz is named: one quiz, one message.
 OLD_TAG = re.compile(r"<\?quiz\?>")
 OLD_LINE = re.compile(r"^\s*quiz-start\s*$")
-MARKER = re.compile(r"<!--\s*mkdocs-quiz\s+(?P<name>[^\s>-][^\s>]*)[^>]*?-->")
+# The marker's name only: no pattern that runs on to the comment's end, so a search stays linear.
+MARKER = re.compile(r"<!--\s*mkdocs-quiz\s+(?P<name>[^\s>]+)")
 MARKERS = ("results", "intro")
 OLD_SYNTAX = (
     "this is mkdocs-quiz's syntax from before its 1.0 ('{found}'), which this engine does not read; "
@@ -44,8 +45,9 @@ def unsupported(lines: list[str]) -> list[Problem]:
         if old:
             found.append(Problem(index + 1, OLD_SYNTAX.replace("{found}", old.group(0).strip())))
         for marker in MARKER.finditer(text):
-            if marker.group("name") not in MARKERS:
-                found.append(Problem(index + 1, UNKNOWN_MARKER.replace("{name}", marker.group("name"))))
+            name = marker.group("name").rstrip("-")  # "<!-- mkdocs-quiz results-->"
+            if name not in MARKERS:
+                found.append(Problem(index + 1, UNKNOWN_MARKER.replace("{name}", name)))
     return found
 
 
