@@ -248,3 +248,21 @@ def test_the_pages_are_valid_html(compat_build: ServedBuild):
     messages = run_vnu(*pages)
     problems = [describe(m) for m in messages if m.get("type") in ("error", "non-document-error")]
     assert not problems, "\n".join(problems)
+
+
+def test_an_imported_progress_file_keeps_a_fill_in_answers_words(page: Page, page_log, compat_url, tmp_path):
+    answers = {"planets": {"answer": ["Jupiter", "mercury "], "correct": True}}
+    progress = {"version": 2, "course": "fixture-course", "seed": "s", "pages": {"extras/fill-in": {"quizzes": answers}}}
+    exported = tmp_path / "progress.json"
+    exported.write_text(
+        json.dumps({"format": "mkdocs-course-progress", "version": 2, "course": "fixture-course", "exported": "", "progress": progress}),
+        encoding="utf-8",
+    )
+    page.goto(compat_url)
+    page.get_by_label("Progress file").set_input_files(exported)
+    expect(page.get_by_text("Progress imported and merged with what was already saved.")).to_be_visible()
+    assert saved_quizzes(page) == answers
+    open_page(page, compat_url + FILL_IN)
+    expect(planets(page).get_by_role("textbox", name="Blank 2 of 2")).to_have_value("mercury ")
+    expect(planets(page).get_by_role("status")).to_have_text("Well done: that is right.")
+    page_log.assert_no_errors()

@@ -269,10 +269,12 @@ class QuizKeyTreeprocessor(Treeprocessor):
                     "indented like the text around it",
                 )
             )
-        # How many quizzes the page shows, for its `<!-- mkdocs-quiz results -->` panel (QuizMarkerPostprocessor).
-        self.md.course_quiz_total = sum(element.get("class") == "course-quiz" for element in root.iter("div"))
         key_texts = self.md.__dict__.pop("course_key_texts", ())
         blank_questions = self.md.__dict__.pop("course_blank_questions", ())
+        # How many quizzes the page shows, for its `<!-- mkdocs-quiz results -->` panel (QuizMarkerPostprocessor).
+        self.md.course_quiz_total = (
+            sum(element.get("class") == "course-quiz" for element in root.iter("div")) if key_texts or blank_questions else 0
+        )
         if key_texts or blank_questions:  # only a page with quizzes has quiz headings
             _headings_out_of_toc(root)
         for question, quiz in blank_questions:
