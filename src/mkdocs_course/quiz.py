@@ -298,7 +298,7 @@ def blank_slot(number: int) -> str:
 
 def blank_name(strings: dict[str, str], number: int, total: int) -> str:
     """Return a blank's accessible name, e.g. "Blank 1 of 2" (the key's words and the text box's label)."""
-    return fill(strings["quiz.blank"], number=number + 1, total=total)
+    return fill(strings["quizpage.blank"], number=number + 1, total=total)
 
 
 def _place_blanks(question: etree.Element, quiz: syntax.Quiz, strings: dict[str, str], reporter: Reporter) -> None:
@@ -420,19 +420,19 @@ class QuizMarkerPostprocessor(Postprocessor):
 
 def quiz_panel(strings: dict[str, str], kind: str, total: int) -> str:
     """Return the HTML of a ``results`` or ``intro`` panel (see ARCHITECTURE.md); ``total`` is the page's number of quizzes."""
-    t = {key: html.escape(value, quote=False) for key, value in strings.items() if key.startswith("quiz.")}
+    t = {key: html.escape(value, quote=False) for key, value in strings.items() if key.startswith(("quiz.", "quizpage."))}
     reset = (
         '<p class="course-js" hidden><button type="button" class="md-button course-quiz-reset">'
-        f'{t["quiz.reset_page"]}</button></p>\n<p class="course-quiz-summary__status" role="status"></p>'
+        f'{t["quizpage.reset"]}</button></p>\n<p class="course-quiz-summary__status" role="status"></p>'
     )
     if kind == "results":
         body = (
-            f'<p class="course-quiz-summary__title"><strong>{t["quiz.results_title"]}</strong></p>\n'
-            f'<p class="course-nojs">{fill(t["quiz.results_nojs"], total=total)}</p>\n'
+            f'<p class="course-quiz-summary__title"><strong>{t["quizpage.results_title"]}</strong></p>\n'
+            f'<p class="course-nojs">{fill(t["quizpage.results_nojs"], total=total)}</p>\n'
             f'<p class="course-quiz-summary__count course-js" hidden>{fill(t["quiz.results"], answered=0, total=total, right=0)}</p>'
         )
     else:
-        body = f'<p class="course-js" hidden>{t["quiz.intro"]}</p>\n<p class="course-nojs">{t["quiz.intro_nojs"]}</p>'
+        body = f'<p class="course-js" hidden>{t["quizpage.intro"]}</p>\n<p class="course-nojs">{t["quizpage.intro_nojs"]}</p>'
     return f'<div class="course-quiz-summary course-quiz-summary--{kind}">\n{body}\n{reset}\n</div>'
 
 
