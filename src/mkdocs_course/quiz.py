@@ -310,6 +310,9 @@ def _place_blanks(question: etree.Element, quiz: syntax.Quiz, strings: dict[str,
     the author's ``[[answer]]`` and reported.
     """
     placed = set()
+    size = str(_blank_size(quiz))
+    # Built once: a question may hold thousands of blanks, and each lookup must not walk the tree again.
+    parents = {child: parent for parent in question.iter() for child in parent}
     for element in list(question.iter()):
         in_code = element.tag in ("code", "pre")
         for side in ("text", "tail"):
@@ -321,14 +324,14 @@ def _place_blanks(question: etree.Element, quiz: syntax.Quiz, strings: dict[str,
                 continue
             pieces = BLANK_SLOT.split(text)
             setattr(element, side, pieces[0])
-            parent, position = (element, 0) if side == "text" else (_parent_of(question, element), None)
+            parent, position = (element, 0) if side == "text" else (parents[element], None)
             if position is None:
                 position = list(parent).index(element) + 1
             for index in range(1, len(pieces), 2):
                 number = int(pieces[index])
                 placed.add(number)
                 blank = etree.Element(
-                    "span", {"class": "course-quiz__blank", "data-blank": str(number), "data-size": str(_blank_size(quiz))}
+                    "span", {"class": "course-quiz__blank", "data-blank": str(number), "data-size": size}
                 )
                 name = etree.SubElement(blank, "span", {"class": "course-quiz__blank-name"})
                 name.text = AtomicString(blank_name(strings, number, len(quiz.blanks)))
@@ -344,11 +347,6 @@ def _place_blanks(question: etree.Element, quiz: syntax.Quiz, strings: dict[str,
                     "take it out of the code block (four spaces after a blank line make one)",
                 )
             )
-
-
-def _parent_of(root: etree.Element, child: etree.Element) -> etree.Element:
-    """Return the parent of ``child`` within ``root``."""
-    return next(element for element in root.iter() if child in list(element))
 
 
 def _blank_size(quiz: syntax.Quiz) -> int:
