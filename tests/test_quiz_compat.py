@@ -52,6 +52,11 @@ MISTAKES = [
         id="blank-in-hint",
     ),
     pytest.param(
+        page("<quiz>\nWhich?\n- [x] a\n- [y] b\n- [ ] c\n</quiz>\n"),
+        "docs/m.md:14: '[y]' is not an option mark; write '- [x]' for a right answer or '- [ ]' for a wrong one",
+        id="option-mark-not-x-or-space",
+    ),
+    pytest.param(
         page("<?quiz?>\nquestion: Are you ready?\nanswer-correct: Yes!\nanswer: No!\n<?/quiz?>\n"),
         "docs/m.md:11: this is mkdocs-quiz's syntax from before its 1.0 ('<?quiz?>'), which this engine does not read; "
         "rewrite the quiz as '<quiz>', the question, '- [x] right' and '- [ ] wrong' options and '</quiz>' "
@@ -146,8 +151,8 @@ def test_a_blank_in_an_indented_code_block_is_reported_by_the_build(tmp_path: Pa
     body = page("<quiz>\nSee:\n\n    [[x]]\n\nThe capital is [[Paris]].\n</quiz>\n")
     config_file = write_course(tmp_path, {"m.md": body})
     message = (
-        "docs/m.md:14: this blank is inside an indented code block, so it shows as text, not as a blank; "
-        "take it out of the code block (four spaces after a blank line make one)"
+        "docs/m.md:14: this blank is inside an indented code block or raw HTML, so it is not shown as a blank; "
+        "take it out of the code block (four spaces after a blank line make one) or the HTML"
     )
     assert_fails_with(config_file, message)
     assert any(pattern.fullmatch(message) for pattern in guide_patterns())

@@ -307,7 +307,8 @@ def _place_blanks(question: etree.Element, quiz: syntax.Quiz, strings: dict[str,
     A blank is a ``<span class="course-quiz__blank">`` holding its name (seen
     by screen readers, drawn as a line); course.js puts a text box in it. A
     slot that ended up in code (an indented code block) is written back as
-    the author's ``[[answer]]`` and reported.
+    the author's ``[[answer]]``; a blank not placed (in code, or in raw HTML,
+    which the tree never holds) is reported.
     """
     placed = set()
     size = str(_blank_size(quiz))
@@ -343,8 +344,8 @@ def _place_blanks(question: etree.Element, quiz: syntax.Quiz, strings: dict[str,
             reporter.report(
                 Problem(
                     blank.line,
-                    "this blank is inside an indented code block, so it shows as text, not as a blank; "
-                    "take it out of the code block (four spaces after a blank line make one)",
+                    "this blank is inside an indented code block or raw HTML, so it is not shown as a blank; "
+                    "take it out of the code block (four spaces after a blank line make one) or the HTML",
                 )
             )
 

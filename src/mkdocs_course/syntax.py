@@ -637,6 +637,9 @@ def _parse_quiz(lines: list[str], start: int, end: int, problems: list[Problem],
     """Parse the lines between ``<quiz>`` and ``</quiz>`` (indented by ``indent`` in a container); None when unusable."""
     if _has_blanks(lines, start, end, indent):
         return _parse_blank_quiz(lines, start, end, problems, indent)
+    if bad := _bad_marks(lines, start, end, indent):  # one mistake, one message: not "only one option" too
+        problems.extend(bad)
+        return None
     found: list[Problem] = []
     line_no = start + 1
     attrs = _parse_attrs(QUIZ_OPEN.match(_dedent(lines[start], indent)).group("attrs") or "", line_no, found)
@@ -772,6 +775,24 @@ def _has_blanks(lines: list[str], start: int, end: int, indent: int) -> bool:
         if "[[" in text and BLANK.search(text):
             return True
     return False
+
+
+# An option mark mkdocs-quiz refuses too: anything but 'x', 'X', a space or nothing between the brackets.
+BAD_MARK = re.compile(r"^ {0,3}[-*+]\s+\[(?P<mark>[^\]\sxX])\]")
+
+
+def _bad_marks(lines: list[str], start: int, end: int, indent: int) -> list[Problem]:
+    """Return a problem for each quiz line that looks like an option with a mark other than 'x' or a space ('- [y] ...')."""
+    found = []
+    for index, text in _outside_fences([_dedent(lines[number], indent) for number in range(start + 1, end)]):
+        if "[" in text and (bad := BAD_MARK.match(text)):
+            found.append(
+                Problem(
+                    start + 2 + index,
+                    f"'[{bad.group('mark')}]' is not an option mark; write '- [x]' for a right answer or '- [ ]' for a wrong one",
+                )
+            )
+    return found
 
 
 def _parse_blank_quiz(lines: list[str], start: int, end: int, problems: list[Problem], indent: int) -> Quiz | None:
