@@ -211,3 +211,20 @@ def test_a_blank_quiz_is_scanned_with_its_answers_and_lines():
         "Why.",
     )
     assert found.problems == []
+
+
+@pytest.mark.parametrize(
+    ("config", "line"),
+    [
+        ("plugins:\n  - search\n  - mkdocs_quiz\n", 3),
+        ("plugins:\n  - mkdocs-quiz:\n      confetti: false\n", 2),
+        ("plugins:\n  - 'mkdocs_quiz'  # quizzes\n", 2),
+        ("site_name: x\nplugins: [search, mkdocs_quiz]\n", 2),
+        ("plugins:\n  - search\n  - course\n", None),
+        ("# - mkdocs_quiz was here\nplugins: [search]\n", None),
+    ],
+)
+def test_the_plugin_is_found_however_mkdocs_yml_lists_it(config: str, line: int | None):
+    from mkdocs_course.compat import plugin_line
+
+    assert plugin_line(config) == line

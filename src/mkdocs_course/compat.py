@@ -56,6 +56,8 @@ def plugin_line(config_text: str) -> int | None:
     for number, line in enumerate(config_text.split("\n"), start=1):
         if re.match(r"^\s*-\s*['\"]?mkdocs[-_]quiz['\"]?\s*:?\s*(?:#.*)?$", line):
             return number
+        if re.match(r"^\s*plugins\s*:\s*\[[^#]*\bmkdocs[-_]quiz\b", line):  # plugins: [search, mkdocs_quiz]
+            return number
     return None
 
 
