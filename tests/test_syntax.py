@@ -405,6 +405,10 @@ LONG_LINES = {
     "unclosed comment with a long run of spaces": "<!--" + SPACES,
     "raw HTML with many '<'": "<div " + "<" * 40_000,
     "feedback with a long run of spaces": "<quiz>\nQ?\n- [x] a\n  >" + SPACES + "x\n- [ ] b\n</quiz>",
+    "fill-in quiz with many '[['": "<quiz>\nA [[a]] " + "[[" * 20_000 + "\n</quiz>",
+    "fill-in blank with a long run of spaces": "<quiz>\nA [[" + SPACES + "b]] c\n</quiz>",
+    "fill-in quiz with many blanks": "<quiz>\n" + "[[a]] " * 5_000 + "\n</quiz>",
+    "many mkdocs-quiz markers never closed": "<!-- mkdocs-quiz x " * 2_500,
 }
 
 

@@ -13,6 +13,7 @@ import {setUpChecklist} from "./checklist.js";
 import {setUpReflection} from "./reflection.js";
 import {setUpCheckin} from "./checkin.js";
 import {setUpQuiz, showOrder} from "./quiz.js";
+import {setUpQuizSummary} from "./quiz-summary.js";
 import {setUpProgressTools} from "./progress-tools.js";
 import {chooseMode, loadRecord, recordKey, recordStore} from "./storage.js";
 import {changeProgress} from "./progress.js";
@@ -119,6 +120,7 @@ function setUpPage() {
   followPrinting();
   for (const element of findAll(".course-js")) element.hidden = false;
   setUpOnce(".course-quiz", element => setUpQuiz(course, element));
+  setUpOnce(".course-quiz-summary", element => setUpQuizSummary(course, element));
   setUpOnce(".course-checklist", element => setUpChecklist(course, element));
   setUpOnce(".course-reflection", element => setUpReflection(course, element));
   setUpOnce(".course-checkin", element => setUpCheckin(course, element));

@@ -3,17 +3,20 @@
 // per-option marks, feedback and an explanation. A wrong answer shows only
 // the chosen options' feedback and "Not quite" (never which option is
 // right), so trying again is worth it; the right option and the explanation
-// appear after a right answer, or when the learner asks "Show the answer",
-// which is saved as given up, not as right. The buttons and the live status
+// appear after a right answer, or when the learner asks "Show the answer"
+// (offered before answering too, and after a wrong answer), which is saved as
+// given up, not as right. A fill-in-the-blank quiz is blanks.js. The buttons and the live status
 // region exist only here, as only JavaScript uses them. Focus stays where the
 // learner is: on "Try again" after checking, on "Check answer" after trying
 // again.
 
-import {createButton, createElement, find, findAll} from "./dom.js";
+import {find, findAll} from "./dom.js";
 import {pageEntry, savedAnswer} from "./record.js";
 import {changeProgress} from "./progress.js";
 import {shuffledOrder} from "./shuffle.js";
 import {translate} from "./strings.js";
+import {createControls, saveAnswer, showControls} from "./quiz-controls.js";
+import {setUpBlankQuiz} from "./blanks.js";
 
 /** Whether `chosen` (option values) is exactly the set of right options. */
 export const isRightAnswer = (chosen, rightOptions) =>
@@ -21,6 +24,10 @@ export const isRightAnswer = (chosen, rightOptions) =>
 
 /** Turn the server-rendered quiz `element` into an interactive one. */
 export function setUpQuiz(course, element) {
+  if (element.dataset.quizKind === "blanks") {
+    setUpBlankQuiz(course, element);
+    return;
+  }
   const answerKey = find(".course-quiz__answer", element);
   const options = find(".course-quiz__options", element);
   if (!answerKey || !options) return;
@@ -31,10 +38,7 @@ export function setUpQuiz(course, element) {
     options,
     inputs: findAll(".course-quiz__input", element),
     rightOptions: new Set(),
-    status: createElement("div", "course-quiz__status"),
-    submit: createButton("md-button--primary course-quiz__submit", translate(course, "quiz.submit")),
-    retry: createButton("course-quiz__retry", translate(course, "quiz.retry")),
-    reveal: createButton("course-quiz__reveal", translate(course, "quiz.reveal")),
+    ...createControls(course, element),
     explanation: find(".course-quiz__explanation", answerKey),
     shown: null, // what the quiz shows: {chosen, state} with state "right", "wrong" or "revealed"
   };
@@ -69,13 +73,7 @@ export function setUpQuiz(course, element) {
 
 /** Move each feedback next to its option and the explanation below them; drop the <details>. */
 function moveAnswerKeyIntoOptions(element, answerKey, options, quiz) {
-  const actions = createElement("div", "course-quiz__actions");
-  quiz.retry.hidden = true;
-  quiz.reveal.hidden = true;
-  quiz.status.setAttribute("role", "status");
-  quiz.status.setAttribute("aria-live", "polite");
-  actions.append(quiz.submit, quiz.retry, quiz.reveal);
-  options.after(actions, quiz.status);
+  options.after(quiz.actions, quiz.status);
   for (const keyItem of findAll(".course-quiz__key-item", answerKey)) {
     const option = find(`.course-quiz__option[data-option="${keyItem.dataset.option}"]`, element);
     const feedback = find(".course-quiz__feedback", keyItem);
@@ -152,10 +150,7 @@ function showAnswer(course, quiz, chosen, state) {
   if (quiz.explanation) quiz.explanation.hidden = !revealsKey;
   const status = {right: "quiz.right", wrong: "quiz.not_right", revealed: "quiz.revealed"}[state];
   quiz.status.textContent = translate(course, status);
-  quiz.element.dataset.quizState = state;
-  quiz.submit.hidden = true;
-  quiz.retry.hidden = false;
-  quiz.reveal.hidden = state !== "wrong";
+  showControls(quiz, state);
   quiz.shown = {chosen, state};
 }
 
@@ -172,18 +167,8 @@ function clearAnswer(quiz) {
   }
   if (quiz.explanation) quiz.explanation.hidden = true;
   quiz.status.textContent = "";
-  delete quiz.element.dataset.quizState;
-  quiz.retry.hidden = true;
-  quiz.reveal.hidden = true;
-  quiz.submit.hidden = false;
+  showControls(quiz, null);
   quiz.shown = null;
-}
-
-/** Save `entry` ({answer, correct, gaveUp?}) as the quiz's answer. */
-function saveAnswer(course, quiz, entry) {
-  changeProgress(course, record => {
-    pageEntry(record, quiz.pageKey).quizzes[quiz.id] = entry;
-  });
 }
 
 /** The saved answer as {chosen (option values), state}, or null when there is none or it names an option the quiz lacks. */

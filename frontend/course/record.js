@@ -163,6 +163,9 @@ export function moduleProgress(record, module, completion) {
   };
 }
 
+/** A part of a saved quiz answer: an option's number, or the words typed in one blank of a fill-in quiz. */
+const isAnswerPart = value => Number.isInteger(value) || typeof value === "string";
+
 /**
  * Add `imported` progress into `record`: ticks and read marks are added, a
  * correct answer wins over a wrong one, a reflection's newer text wins,
@@ -182,7 +185,7 @@ export function mergeProgress(record, imported) {
       const usable = isPlainObject(answer) && Array.isArray(answer.answer);
       const better = !current || (answer.correct === true && current.correct !== true);
       if (usable && better) {
-        entry.quizzes[quizId] = {answer: answer.answer.filter(Number.isInteger), correct: answer.correct === true};
+        entry.quizzes[quizId] = {answer: answer.answer.filter(isAnswerPart), correct: answer.correct === true};
         if (answer.gaveUp === true && answer.correct !== true) entry.quizzes[quizId].gaveUp = true;
       }
     }

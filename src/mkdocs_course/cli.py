@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from . import syntax
+from . import compat, syntax
 from .config import load_course_config
 from .frontmatter import body_line_offset, decode_source
 from .model import PageSource, build_course
@@ -48,6 +48,8 @@ def check(docs_dir: Path, config_file: Path) -> list[str]:
     except (OSError, yaml.YAMLError) as error:
         return [f"{config_file}:1: cannot read the config ({error})"]
     course_config, problems = load_course_config(_settings(config), str(config_file))
+    if (line := compat.plugin_line(config_file.read_text(encoding="utf-8"))) is not None:
+        problems.append(f"{config_file}:{line}: {compat.PLUGIN}")
     root = config_file.parent
     pages = []
     for path in sorted(docs_dir.rglob("*.md")):
@@ -68,7 +70,7 @@ def check(docs_dir: Path, config_file: Path) -> list[str]:
     for page in pages:
         body_start = body_line_offset(page.text)
         body = page.text.split("\n")[body_start:]
-        for problem in syntax.scan(body).problems:
+        for problem in sorted(syntax.scan(body).problems + compat.unsupported(body), key=lambda p: p.line):
             problems.append(problem.at(page.display_path, body_start))
     return problems
 

@@ -27,7 +27,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
 
-from . import fragments, leave_site, offline, print_pages, site, widgets
+from . import fragments, leave_site, offline, page_options, print_pages, site, widgets
 from .config import CourseConfig, load_course_config
 from .csp import content_security_policy
 from .diagnostics import Reporter, Source, log
@@ -91,6 +91,8 @@ class CourseBuild(Reporter):
         # Each page's widgets (under the title, after the content): made before
         # the anchors are checked, added once search has read the page.
         self.widgets: dict[str, tuple[str, str]] = {}
+        # The page being rendered's own quiz options (its `quiz:` front matter, see page_options.py).
+        self.quiz_page: dict[str, bool] = {}
 
     @classmethod
     def from_extra(cls) -> CourseBuild:
@@ -198,10 +200,11 @@ class CourseBuild(Reporter):
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Name the file the Markdown extensions are about to render."""
+        """Name the file the Markdown extensions are about to render, and hand them its own quiz options."""
         self.source = site.source_of(page, config, self.sources)
         # A check-in shown again on this page rewrites its links from the page that defines it.
         self.rendering_uri = page.file.src_uri
+        self.quiz_page = page_options.render_options(page.meta)  # read by the quiz extension
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

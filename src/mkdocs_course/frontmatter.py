@@ -39,6 +39,10 @@ THEME_KEYS = {
     "title", "description", "template", "hide", "icon", "status", "subtitle", "search", "tags",
     "comments", "robots", "social", "authors", "date", "render_macros", "course_page",
 }
+# Keys of other tools that the engine reads itself (page_options.py), with what they are for.
+OTHER_TOOL_KEYS = {
+    "quiz": "mkdocs-quiz's page options: shuffle_answers and show_correct are honoured; the others are reported.",
+}
 
 
 def _load_yaml(raw: str) -> object:
@@ -182,7 +186,7 @@ def _without_yaml(text: str) -> FrontMatter:
 def validate_module(front: FrontMatter, section_ids: list[str]) -> list[Problem]:
     """Return every problem with a page's course keys (none for non-module pages)."""
     data, problems = front.data, []
-    known = set(MODULE_KEYS) | OPTIONAL_MODULE_KEYS | THEME_KEYS
+    known = set(MODULE_KEYS) | OPTIONAL_MODULE_KEYS | THEME_KEYS | set(OTHER_TOOL_KEYS)
     suggested: set[str] = set()  # a misspelt key is one mistake: no "missing" message for it too
     for key in data:
         if key in known:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import checkin as checkins
-from . import syntax
+from . import page_options, syntax
 from .config import CourseConfig
 from .frontmatter import FrontMatter, read_front_matter, validate_module
 from .reflection_syntax import PLAN_MARKER
@@ -235,6 +235,8 @@ def build_course(
         found = front.problems + validate_module(front, section_ids)
         problems += [p.at(page.display_path) for p in found]
         reflections.find_marker(page)
+        # mkdocs-quiz's page options that do not map are reported, but leave the page in the course.
+        problems += [p.at(page.display_path) for p in page_options.problems(front, page.text, language)]
         if found or not front.is_module:
             _claim(claimed, front.data)
             problems += reflections.outside_modules(page, front) if not found else []

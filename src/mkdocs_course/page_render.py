@@ -45,6 +45,11 @@ class PageRender:
     quiz_preprocessors: list = field(default_factory=list)
     # (option text element, key item) pairs: the key repeats each option's rendered words.
     key_texts: list[tuple[etree.Element, etree.Element]] = field(default_factory=list)
+    # The page's `quiz:` front matter options (page_options.py), its fill-in questions whose
+    # blanks are placed once inline Markdown is rendered, and how many quizzes it shows.
+    quiz_page: dict = field(default_factory=dict)
+    blank_questions: list = field(default_factory=list)
+    quiz_total: int = 0
     # Whether the page has checklist items, and the ones still to be shown (what is left is reported).
     checklist_found: bool = False
     checklist_items: dict[str, syntax.ChecklistItem] = field(default_factory=dict)

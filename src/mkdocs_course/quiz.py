@@ -22,15 +22,16 @@ import xml.etree.ElementTree as etree
 from markdown import Markdown
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
-from . import checkin, syntax
+from . import checkin, compat, syntax
 from .diagnostics import Problem, Reporter
 from .page_render import PageRenderExtension, page_render_of
 from .reflection import ReflectionBlockProcessor
-from .strings import strings_for
+from .strings import fill, strings_for
 
 # What the preprocessor leaves where a quiz was: one line, found again by the block processor.
 PLACEHOLDER = '<quiz data-course-quiz="{}"></quiz>'
@@ -57,9 +58,13 @@ class QuizPreprocessor(Preprocessor):
         # Taken, not read: a converted page's Markdown object lingers until the
         # garbage collector's next full pass, and should not keep its page.
         scanned_lines, scanned, state.scanned_lines, state.scan = state.scanned_lines, state.scan, None, None
-        state.quizzes, state.key_texts, state.quiz_preprocessors = {}, [], []
+        state.quizzes, state.key_texts, state.quiz_preprocessors, state.quiz_total = {}, [], [], 0
         # The author's lines, for the line numbers of reflection mistakes (reflection.py).
         state.source_lines, state.reflection_cursor, state.reflection_spans = lines, 0, []
+        # The page's own quiz options (its front matter's `quiz:`, read by the build): see page_options.py.
+        state.quiz_page = getattr(self.reporter, "quiz_page", None) or {}
+        for problem in compat.unsupported(lines):  # mkdocs-quiz syntax that would show as stray text
+            self.reporter.report(problem)
         if scanned is not None and scanned_lines is lines:
             page = scanned  # scanned by the checklist preprocessor
         elif QUIZ_MENTION.search("\n".join(lines)):
@@ -128,16 +133,19 @@ class QuizBlockProcessor(BlockProcessor):
         """
         t = self.strings
         base = f"quiz-{quiz.id}"
+        page = self.shared.page.quiz_page
         attrs = {"class": "course-quiz", "id": base, "data-quiz-id": quiz.id, "data-quiz-kind": quiz.kind}
-        if (self.shuffle if quiz.shuffle is None else quiz.shuffle) and len(quiz.options) > 1:
+        shuffle = next(choice for choice in (quiz.shuffle, page.get("shuffle"), self.shuffle) if choice is not None)
+        if shuffle and len(quiz.options) > 1:
             attrs["data-quiz-shuffle"] = "true"  # course.js shows the learner's own order; the HTML keeps the author's
+        if page.get("reveal") is False:
+            attrs["data-quiz-reveal"] = "false"  # the page's `show_correct: false`: no "Show the answer" button
         root = etree.SubElement(parent, "div", attrs)
+        if quiz.blanks:
+            self.render_blanks(root, quiz)
+            return
         self._blocks(root, quiz.question, "course-quiz__question").set("id", f"{base}-question")
-        if quiz.hint:
-            # A hint is help, not the answer; still kept out of search, which should find the question.
-            hint = etree.SubElement(root, "details", {"class": "course-quiz__hint", "data-search-exclude": ""})
-            etree.SubElement(hint, "summary").text = AtomicString(t["quiz.hint"])
-            self._blocks(hint, quiz.hint, "course-quiz__hint-text")
+        self._hint(root, quiz)
         options = etree.SubElement(
             root, "fieldset", {"class": "course-quiz__options", "aria-labelledby": f"{base}-question"}
         )
@@ -173,6 +181,46 @@ class QuizBlockProcessor(BlockProcessor):
             key_texts.append((texts[number], item))
             if option.feedback:
                 self._blocks(item, option.feedback, "course-quiz__feedback")
+        if quiz.explanation:
+            self._blocks(answer, quiz.explanation, "course-quiz__explanation")
+
+    def _hint(self, root: etree.Element, quiz: syntax.Quiz) -> None:
+        """Append the quiz's hint, a closed disclosure, when it has one."""
+        if quiz.hint:
+            # A hint is help, not the answer; still kept out of search, which should find the question.
+            hint = etree.SubElement(root, "details", {"class": "course-quiz__hint", "data-search-exclude": ""})
+            etree.SubElement(hint, "summary").text = AtomicString(self.strings["quiz.hint"])
+            self._blocks(hint, quiz.hint, "course-quiz__hint-text")
+
+    def render_blanks(self, root: etree.Element, quiz: syntax.Quiz) -> None:
+        """Fill in a fill-in-the-blank quiz's HTML (see ARCHITECTURE.md): the question with its blanks as lines, then the key.
+
+        Each ``[[answer]]`` becomes a slot word in the question's Markdown, so
+        inline Markdown around it renders as the author wrote it; once it has
+        rendered, ``QuizKeyTreeprocessor`` puts a blank's line where its slot is.
+        """
+        t, base = self.strings, f"quiz-{quiz.id}"
+        marked, last = [], 0
+        for number, blank in enumerate(quiz.blanks):
+            marked += [quiz.question[last : blank.start], blank_slot(number)]
+            last = blank.end
+        marked.append(quiz.question[last:])
+        question = self._blocks(root, "".join(marked), "course-quiz__question")
+        question.set("id", f"{base}-question")
+        self.shared.page.blank_questions.append((question, quiz))
+        self._hint(root, quiz)
+        answer = etree.SubElement(root, "details", {"class": "course-quiz__answer", "data-search-exclude": ""})
+        etree.SubElement(answer, "summary").text = AtomicString(t["quiz.show"])
+        key = etree.SubElement(answer, "ul", {"class": "course-quiz__key"})
+        for number, blank in enumerate(quiz.blanks):
+            item = etree.SubElement(
+                key, "li", {"class": "course-quiz__key-item", "data-blank": str(number), "data-answer": blank.answer}
+            )
+            verdict = etree.SubElement(item, "strong", {"class": "course-quiz__verdict"})
+            verdict.text = AtomicString(blank_name(t, number, len(quiz.blanks)))
+            verdict.tail = ": "
+            words = etree.SubElement(item, "span", {"class": "course-quiz__key-answer"})
+            words.text = AtomicString(blank.answer)
         if quiz.explanation:
             self._blocks(answer, quiz.explanation, "course-quiz__explanation")
 
@@ -212,18 +260,19 @@ class QuizKeyTreeprocessor(Treeprocessor):
     option's emphasis, code and links are rendered once, not twice.
     """
 
-    def __init__(self, md: Markdown, reporter: Reporter, shared: PageRenderExtension) -> None:
+    def __init__(self, md: Markdown, reporter: Reporter, shared: PageRenderExtension, strings: dict[str, str] | None = None) -> None:
         super().__init__(md)
         self.reporter = reporter
         self.shared = shared
+        self.strings = strings or strings_for("en", {})
 
     def run(self, root: etree.Element) -> None:
         """Copy each option's rendered text into its key item, after the verdict; report quizzes left unrendered."""
         state = self.shared.page
         # Taken, not read (see QuizPreprocessor.run).
-        unrendered, key_texts = state.quizzes, state.key_texts
+        unrendered, key_texts, blank_questions = state.quizzes, state.key_texts, state.blank_questions
         state.quizzes, state.key_texts, state.quiz_preprocessors, state.source_lines = {}, [], [], []
-        state.reflection_spans = []
+        state.reflection_spans, state.blank_questions, state.quiz_page = [], [], {}
         # The safety net under the scanner: a quiz it found that the page does not show.
         for quiz in unrendered.values():
             self.reporter.report(
@@ -234,8 +283,14 @@ class QuizKeyTreeprocessor(Treeprocessor):
                     "indented like the text around it",
                 )
             )
-        if key_texts:  # only a page with quizzes has quiz headings
+        # How many quizzes the page shows, for its `<!-- mkdocs-quiz results -->` panel (QuizMarkerPostprocessor).
+        state.quiz_total = (
+            sum(element.get("class") == "course-quiz" for element in root.iter("div")) if key_texts or blank_questions else 0
+        )
+        if key_texts or blank_questions:  # only a page with quizzes has quiz headings
             _headings_out_of_toc(root)
+        for question, quiz in blank_questions:
+            _place_blanks(question, quiz, self.strings, self.reporter)
         for text, item in key_texts:
             item[0].tail = ": " + (text.text or "")
             for offset, child in enumerate(text, start=1):
@@ -243,6 +298,73 @@ class QuizKeyTreeprocessor(Treeprocessor):
 
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# What stands for a blank in the question's Markdown until it has rendered: letters and digits only,
+# which no inline Markdown changes.
+BLANK_SLOT = re.compile(r"zqblank(\d+)zq")
+
+
+def blank_slot(number: int) -> str:
+    """Return the word that stands for blank ``number`` in a question's Markdown."""
+    return f"zqblank{number}zq"
+
+
+def blank_name(strings: dict[str, str], number: int, total: int) -> str:
+    """Return a blank's accessible name, e.g. "Blank 1 of 2" (the key's words and the text box's label)."""
+    return fill(strings["quizpage.blank"], number=number + 1, total=total)
+
+
+def _place_blanks(question: etree.Element, quiz: syntax.Quiz, strings: dict[str, str], reporter: Reporter) -> None:
+    """Put each blank's line where its slot word is in the rendered question.
+
+    A blank is a ``<span class="course-quiz__blank">`` holding its name (seen
+    by screen readers, drawn as a line); course.js puts a text box in it. A
+    slot that ended up in code (an indented code block) is written back as
+    the author's ``[[answer]]``; a blank not placed (in code, or in raw HTML,
+    which the tree never holds) is reported.
+    """
+    placed = set()
+    size = str(_blank_size(quiz))
+    # Built once: a question may hold thousands of blanks, and each lookup must not walk the tree again.
+    parents = {child: parent for parent in question.iter() for child in parent}
+    for element in list(question.iter()):
+        in_code = element.tag in ("code", "pre")
+        for side in ("text", "tail"):
+            text = getattr(element, side)
+            if not text or "zqblank" not in text:
+                continue
+            if in_code and side == "text":
+                element.text = AtomicString(BLANK_SLOT.sub(lambda m: f"[[{quiz.blanks[int(m.group(1))].answer}]]", text))
+                continue
+            pieces = BLANK_SLOT.split(text)
+            setattr(element, side, pieces[0])
+            parent, position = (element, 0) if side == "text" else (parents[element], None)
+            if position is None:
+                position = list(parent).index(element) + 1
+            for index in range(1, len(pieces), 2):
+                number = int(pieces[index])
+                placed.add(number)
+                blank = etree.Element(
+                    "span", {"class": "course-quiz__blank", "data-blank": str(number), "data-size": size}
+                )
+                name = etree.SubElement(blank, "span", {"class": "course-quiz__blank-name"})
+                name.text = AtomicString(blank_name(strings, number, len(quiz.blanks)))
+                blank.tail = pieces[index + 1]
+                parent.insert(position, blank)
+                position += 1
+    for number, blank in enumerate(quiz.blanks):
+        if number not in placed:
+            reporter.report(
+                Problem(
+                    blank.line,
+                    "this blank is inside an indented code block or raw HTML, so it is not shown as a blank; "
+                    "take it out of the code block (four spaces after a blank line make one) or the HTML",
+                )
+            )
+
+
+def _blank_size(quiz: syntax.Quiz) -> int:
+    """Return the width (in characters) of every text box of a quiz: its longest answer and some room, so no box gives its answer's length away."""
+    return max(8, max(len(blank.answer) for blank in quiz.blanks) + 3)
 
 
 def _headings_out_of_toc(root: etree.Element) -> None:
@@ -281,6 +403,52 @@ def _error_box(lines: list[str]) -> str:
     )
 
 
+# mkdocs-quiz's page markers, as the page's HTML has them: a comment on a line of its own, or
+# a paragraph holding only it (inside an admonition). Searched for only where "mkdocs-quiz" is.
+QUIZ_MARKER = re.compile(
+    r"<p><!--\s*mkdocs-quiz\s+(?P<p>results|intro)\s*--></p>|<!--\s*mkdocs-quiz\s+(?P<bare>results|intro)\s*-->"
+)
+
+
+class QuizMarkerPostprocessor(Postprocessor):
+    """Replace ``<!-- mkdocs-quiz results -->`` and ``<!-- mkdocs-quiz intro -->`` with their panels.
+
+    Runs after the raw HTML is put back, so a marker in code (escaped there)
+    stays text, as Python-Markdown shows it.
+    """
+
+    def __init__(self, md: Markdown, strings: dict[str, str], shared: PageRenderExtension) -> None:
+        super().__init__(md)
+        self.strings = strings
+        self.shared = shared
+
+    def run(self, text: str) -> str:
+        """Return the page's HTML with each marker replaced by its panel."""
+        # Read, not taken: the toc extension runs every postprocessor on each heading's text first.
+        if "mkdocs-quiz" not in text:
+            return text
+        total = self.shared.page.quiz_total
+        return QUIZ_MARKER.sub(lambda match: quiz_panel(self.strings, match.group("p") or match.group("bare"), total), text)
+
+
+def quiz_panel(strings: dict[str, str], kind: str, total: int) -> str:
+    """Return the HTML of a ``results`` or ``intro`` panel (see ARCHITECTURE.md); ``total`` is the page's number of quizzes."""
+    t = {key: html.escape(value, quote=False) for key, value in strings.items() if key.startswith(("quiz.", "quizpage."))}
+    reset = (
+        '<p class="course-js" hidden><button type="button" class="md-button course-quiz-reset">'
+        f'{t["quizpage.reset"]}</button></p>\n<p class="course-quiz-summary__status" role="status"></p>'
+    )
+    if kind == "results":
+        body = (
+            f'<p class="course-quiz-summary__title"><strong>{t["quizpage.results_title"]}</strong></p>\n'
+            f'<p class="course-nojs">{fill(t["quizpage.results_nojs"], total=total)}</p>\n'
+            f'<p class="course-quiz-summary__count course-js" hidden>{fill(t["quiz.results"], answered=0, total=total, right=0)}</p>'
+        )
+    else:
+        body = f'<p class="course-js" hidden>{t["quizpage.intro"]}</p>\n<p class="course-nojs">{t["quizpage.intro_nojs"]}</p>'
+    return f'<div class="course-quiz-summary course-quiz-summary--{kind}">\n{body}\n{reset}\n</div>'
+
+
 class QuizExtension(Extension):
     """Register the quiz preprocessor, block processor and key tree processor."""
 
@@ -309,7 +477,9 @@ class QuizExtension(Extension):
         # Self-check-ins too (checkin.py): one extension for every block a learner answers.
         checkin.register(md, strings, build, shared)
         # Right after "inline" (20), before the tree processors that read the text.
-        md.treeprocessors.register(QuizKeyTreeprocessor(md, build, shared), "course_quiz_key", 19)
+        md.treeprocessors.register(QuizKeyTreeprocessor(md, build, shared, strings), "course_quiz_key", 19)
+        # After the raw HTML (30) is put back: the markers are HTML comments.
+        md.postprocessors.register(QuizMarkerPostprocessor(md, strings, shared), "course_quiz_markers", 25)
         md.registerExtension(self)
 
 

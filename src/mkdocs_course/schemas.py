@@ -134,6 +134,7 @@ def front_matter_schema() -> dict:
     theme_keys = sorted(frontmatter.THEME_KEYS - set(module_rules))
     properties = {key: {"description": MODULE_DESCRIPTIONS[key]} for key in module_rules}
     properties.update({key: {"description": "Read by MkDocs or Material for MkDocs."} for key in theme_keys})
+    properties.update({key: {"description": text} for key, text in frontmatter.OTHER_TOOL_KEYS.items()})
     only_modules = [key for key in frontmatter.MODULE_KEYS if key not in ("title", "section")]
     return {
         "$schema": DRAFT,
@@ -145,7 +146,7 @@ def front_matter_schema() -> dict:
         "then": {
             "required": list(frontmatter.MODULE_KEYS),
             "properties": module_rules,
-            "propertyNames": {"enum": sorted(set(module_rules) | set(theme_keys))},
+            "propertyNames": {"enum": sorted(set(module_rules) | set(theme_keys) | set(frontmatter.OTHER_TOOL_KEYS))},
         },
         "else": {"properties": {key: False for key in only_modules}},
     }

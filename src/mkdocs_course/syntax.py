@@ -89,7 +89,7 @@ class Option:
 class Quiz:
     """A parsed ``<quiz>`` block; lines are 1-based within the scanned text."""
 
-    __slots__ = ("id", "line", "end_line", "question", "options", "explanation", "explicit_id", "hint", "shuffle")
+    __slots__ = ("id", "line", "end_line", "question", "options", "explanation", "explicit_id", "hint", "shuffle", "blanks")
 
     def __init__(
         self,
@@ -102,6 +102,7 @@ class Quiz:
         explicit_id: bool = False,
         hint: str = "",
         shuffle: bool | None = None,
+        blanks: list[Blank] | None = None,
     ) -> None:
         self.id = id
         self.line = line
@@ -112,11 +113,26 @@ class Quiz:
         self.explicit_id = explicit_id
         self.hint = hint  # Markdown shown on request ("Hint: ..." paragraph before the options)
         self.shuffle = shuffle  # shuffle="true|false" on the tag; None: the page's or course's setting
+        self.blanks = blanks or []  # a fill-in-the-blank quiz's blanks ("[[answer]]" in the question), in order
 
     @property
     def kind(self) -> str:
-        """Return ``single`` for one correct option, ``multiple`` for several."""
+        """Return ``blanks`` for a fill-in-the-blank quiz, ``single`` for one correct option, ``multiple`` for several."""
+        if self.blanks:
+            return "blanks"
         return "multiple" if sum(o.correct for o in self.options) > 1 else "single"
+
+
+class Blank:
+    """One ``[[answer]]`` of a fill-in-the-blank quiz: the answer, its line, and where it is in the question's text."""
+
+    __slots__ = ("answer", "line", "start", "end")
+
+    def __init__(self, answer: str, line: int, start: int, end: int) -> None:
+        self.answer = answer
+        self.line = line
+        self.start = start  # offsets of "[[...]]" in Quiz.question
+        self.end = end
 
 
 class ChecklistItem:
@@ -759,6 +775,11 @@ def _comment_start(line: str) -> int:
 
 def _parse_quiz(lines: list[str], start: int, end: int, problems: list[Problem], indent: int = 0) -> Quiz | None:
     """Parse the lines between ``<quiz>`` and ``</quiz>`` (indented by ``indent`` in a container); None when unusable."""
+    if _has_blanks(lines, start, end, indent):
+        return _parse_blank_quiz(lines, start, end, problems, indent)
+    if bad := _bad_marks(lines, start, end, indent):  # one mistake, one message: not "only one option" too
+        problems.extend(bad)
+        return None
     found: list[Problem] = []
     line_no = start + 1
     attrs = _parse_attrs(QUIZ_OPEN.match(_dedent(lines[start], indent)).group("attrs") or "", line_no, found)
@@ -851,6 +872,116 @@ def _split_hint(question: str) -> tuple[str, str | None]:
     if not last.startswith(HINT_MARK):
         return question, None
     return head.strip(), last[len(HINT_MARK) :].strip()
+
+
+# mkdocs-quiz's fill-in-the-blank: "[[answer]]" in a quiz's question. No '[' inside, so a search is linear.
+BLANK = re.compile(r"\[\[(?P<answer>[^\[\]]*)\]\]")
+# In a fill-in quiz (as in mkdocs-quiz) a line '---' ends the question; the explanation follows it.
+BLANK_SEPARATOR = "---"
+BOTH_KINDS = (
+    "this quiz has blanks ('[[...]]') and options ('- [ ]'); a quiz is one or the other: remove the options "
+    "to ask for typed answers, or write the blanks' words as options"
+)
+EMPTY_BLANK = "this blank '[[]]' has no answer; write the word(s) the learner should type between '[[' and ']]'"
+UNCLOSED_BLANK = (
+    "'[[' starts a blank that does not end with ']]' on this line (a blank holds no '[' or ']'); "
+    "close it with ']]', or write the brackets as `code`"
+)
+BLANK_IN_HINT = "the hint has a blank '[[...]]'; blanks go in the question, so write the hint's words without brackets"
+
+
+def _outside_fences(lines: list[str]):
+    """Yield ``(index, line)`` for each line outside fenced code, with its `code spans` blanked out."""
+    fence = None
+    for index, line in enumerate(lines):
+        match = FENCE.match(line)
+        if fence is not None:
+            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+                fence = None
+        elif match:
+            fence = match.group(1)
+        elif "[" in line or "`" in line:
+            yield index, _without_code_spans(line)
+        else:
+            yield index, line
+
+
+def _has_blanks(lines: list[str], start: int, end: int, indent: int) -> bool:
+    """Tell whether a quiz is a fill-in-the-blank one: a '[[answer]]' before its first option or '---' line."""
+    body = [_dedent(lines[index], indent) for index in range(start + 1, end)]
+    for _, text in _outside_fences(body):
+        if text.strip() == BLANK_SEPARATOR or OPTION.match(text):
+            return False
+        if "[[" in text and BLANK.search(text):
+            return True
+    return False
+
+
+# An option mark mkdocs-quiz refuses too: anything but 'x', 'X', a space or nothing between the brackets.
+BAD_MARK = re.compile(r"^ {0,3}[-*+]\s+\[(?P<mark>[^\]\sxX])\]")
+
+
+def _bad_marks(lines: list[str], start: int, end: int, indent: int) -> list[Problem]:
+    """Return a problem for each quiz line that looks like an option with a mark other than 'x' or a space ('- [y] ...')."""
+    found = []
+    for index, text in _outside_fences([_dedent(lines[number], indent) for number in range(start + 1, end)]):
+        if "[" in text and (bad := BAD_MARK.match(text)):
+            found.append(
+                Problem(
+                    start + 2 + index,
+                    f"'[{bad.group('mark')}]' is not an option mark; write '- [x]' for a right answer or '- [ ]' for a wrong one",
+                )
+            )
+    return found
+
+
+def _parse_blank_quiz(lines: list[str], start: int, end: int, problems: list[Problem], indent: int) -> Quiz | None:
+    """Parse a fill-in-the-blank quiz (mkdocs-quiz's form): the question with its '[[answer]]' blanks, then '---' and the explanation."""
+    found: list[Problem] = []
+    line_no = start + 1
+    attrs = _parse_attrs(QUIZ_OPEN.match(_dedent(lines[start], indent)).group("attrs") or "", line_no, found)
+    body = [_dedent(lines[index], indent) for index in range(start + 1, end)]
+    separator = next((i for i, text in _outside_fences(body) if text.strip() == BLANK_SEPARATOR), len(body))
+    question_lines, explanation = body[:separator], body[separator + 1 :]
+    option = next((i for i, text in _outside_fences(question_lines) if OPTION.match(text)), None)
+    if option is not None:
+        found.append(Problem(start + 2 + option, BOTH_KINDS))
+    # The question's text starts at its first line that is not blank (strip() drops the ones above).
+    first = next((i for i, line in enumerate(question_lines) if not _blank(line)), 0)
+    question_text, hint = _split_hint("\n".join(question_lines).strip())
+    if hint and BLANK.search(_without_code_spans(hint)):
+        found.append(Problem(line_no, BLANK_IN_HINT))
+    elif hint is not None and not hint:
+        found.append(Problem(line_no, "the quiz's 'Hint:' has no text; write the hint after 'Hint:', or remove the line"))
+    blanks: list[Blank] = []
+    text_lines = question_text.split("\n")
+    offsets = [0]
+    for text in text_lines:
+        offsets.append(offsets[-1] + len(text) + 1)
+    for index, text in _outside_fences(text_lines):
+        number = start + 2 + first + index
+        for match in BLANK.finditer(text):
+            answer = " ".join(match.group("answer").split())
+            if not answer:
+                found.append(Problem(number, EMPTY_BLANK))
+            blanks.append(Blank(answer, number, offsets[index] + match.start(), offsets[index] + match.end()))
+        if "[[" in BLANK.sub("", text):
+            found.append(Problem(number, UNCLOSED_BLANK))
+    problems.extend(found)
+    if found:
+        return None
+    explicit = attrs.get("id")
+    return Quiz(
+        id=explicit or derived_id("q", question_text),
+        line=line_no,
+        end_line=end + 1,
+        question=question_text,
+        options=[],
+        explanation="\n".join(explanation).strip(),
+        explicit_id=explicit is not None,
+        hint=hint or "",
+        blanks=blanks,
+    )
 
 
 def _unbalanced_tag(text: str) -> str | None:
