@@ -55,8 +55,6 @@ class QuizPreprocessor(Preprocessor):
         # garbage collector's next full pass, and should not keep its page.
         shared = self.md.__dict__.pop("course_scan", None)
         self.md.course_quizzes = {}
-        # The author's lines, for the line numbers of reflection mistakes (reflection.py).
-        self.md.course_reflection_lines, self.md.course_reflection_cursor = lines, 0
         self.md.course_reflection_spans = []
         if shared and shared[0] is lines:
             page = shared[1]  # scanned by the checklist preprocessor
