@@ -9,16 +9,24 @@ as a whole, the plan page's HTML and the messages that need more than one page.
 from __future__ import annotations
 
 import json
+import logging
+import os
 import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import markdown
 import pytest
 from helpers.build import copy_fixture_course, run_mkdocs_build
+from hypothesis import HealthCheck, given
+from hypothesis import settings as examples
+from hypothesis import strategies as st
 from test_cli import guide_patterns
 from test_model import build, module
+from test_scan_matches_render import EXTENSIONS as SCAN_EXTENSIONS
+from test_scan_matches_render import INDENTS, PIECES
 
 from mkdocs_course import print_pages, syntax, widgets
 from mkdocs_course.config import CourseConfig, load_course_config
@@ -274,3 +282,36 @@ def test_a_long_odd_reflection_line_is_scanned_and_rendered_in_well_under_second
     rendered = time.perf_counter()
     assert scanned - start < 1.0
     assert rendered - scanned < 6.0
+
+
+# --- The scan finds the reflections the page shows -------------------------------------
+
+REFLECTION_LINES = ["<reflection>", "Prompt?", "</reflection>"]
+
+
+@st.composite
+def pages_with_reflections(draw: st.DrawFn) -> str:
+    """Return a page of up to 12 of test_scan_matches_render's pieces, and reflections, each indented."""
+    rows = []
+    pieces = st.sampled_from([*PIECES, "REFLECTION", "REFLECTION", "<reflection>", "</reflection>"])
+    for number, (indent, piece) in enumerate(draw(st.lists(st.tuples(st.sampled_from(INDENTS), pieces), max_size=12))):
+        if piece == "REFLECTION":
+            rows += [indent + line.replace("Prompt?", f"Prompt {number}?") for line in REFLECTION_LINES]
+        elif piece:
+            rows.append(indent + piece.replace("Item", f"Item {number}").replace("QUIZ", "Text."))
+        else:
+            rows.append("")
+    return "\n".join(rows) + "\n"
+
+
+@examples(max_examples=int(os.environ.get("SCAN_EXAMPLES", "300")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pages_with_reflections())
+def test_the_scan_finds_the_reflections_the_page_shows(text: str) -> None:
+    log = logging.getLogger("mkdocs.plugins.course")
+    log.disabled = True  # the messages are not what this test is about
+    try:
+        html = markdown.Markdown(extensions=SCAN_EXTENSIONS).convert(text)
+    finally:
+        log.disabled = False
+    shown = re.findall(r'data-reflection-id="([^"]+)"', html)
+    assert [r.id for r in syntax.scan(text).reflections] == shown

@@ -249,7 +249,7 @@ def test_one_markdown_object_converts_page_after_page_and_keeps_no_page():
     assert not [name for name in vars(md) if name.startswith("course_")]
     (shared,) = [extension for extension in md.registeredExtensions if isinstance(extension, PageRenderExtension)]
     assert not shared.page.quizzes and not shared.page.key_texts and not shared.page.checklist_items
-    assert shared.page.scan is None and not shared.page.source_lines
+    assert shared.page.scan is None and not shared.page.reflection_spans
     md.reset()
     second = md.convert(lines("Just text.", "", "<quiz>", "Second?", "- [ ] a", "- [x] b", "</quiz>"))
     assert second.count('class="course-quiz"') == 1 and "First?" not in second and "tick me" not in second

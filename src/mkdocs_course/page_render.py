@@ -28,10 +28,6 @@ class PageRender:
     # the quiz preprocessor reuses the scan when it is handed the same list.
     scanned_lines: list[str] | None = None
     scan: syntax.PageSyntax | None = None
-    # The author's lines, for the line numbers of reflection mistakes, and the
-    # index after the last reflection found in them.
-    source_lines: list[str] = field(default_factory=list)
-    reflection_cursor: int = 0
     # The reflections the scan read, in page order: each block takes its own (id, plan label).
     reflection_spans: list = field(default_factory=list)
     # Placeholder number -> (check-in, its definition, this page's source path) not yet rendered;

@@ -59,8 +59,7 @@ class QuizPreprocessor(Preprocessor):
         # garbage collector's next full pass, and should not keep its page.
         scanned_lines, scanned, state.scanned_lines, state.scan = state.scanned_lines, state.scan, None, None
         state.quizzes, state.key_texts, state.quiz_preprocessors, state.quiz_total = {}, [], [], 0
-        # The author's lines, for the line numbers of reflection mistakes (reflection.py).
-        state.source_lines, state.reflection_cursor, state.reflection_spans = lines, 0, []
+        state.reflection_spans = []  # the scan's reflections, for reflection.py
         # The page's own quiz options (its front matter's `quiz:`, read by the build): see page_options.py.
         state.quiz_page = getattr(self.reporter, "quiz_page", None) or {}
         for problem in compat.unsupported(lines):  # mkdocs-quiz syntax that would show as stray text
@@ -271,7 +270,7 @@ class QuizKeyTreeprocessor(Treeprocessor):
         state = self.shared.page
         # Taken, not read (see QuizPreprocessor.run).
         unrendered, key_texts, blank_questions = state.quizzes, state.key_texts, state.blank_questions
-        state.quizzes, state.key_texts, state.quiz_preprocessors, state.source_lines = {}, [], [], []
+        state.quizzes, state.key_texts, state.quiz_preprocessors = {}, [], []
         state.reflection_spans, state.blank_questions, state.quiz_page = [], [], {}
         # The safety net under the scanner: a quiz it found that the page does not show.
         for quiz in unrendered.values():

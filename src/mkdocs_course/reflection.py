@@ -20,8 +20,7 @@ import xml.etree.ElementTree as etree
 from markdown.blockprocessors import BlockProcessor
 from markdown.util import AtomicString
 
-from . import reflection_syntax
-from .diagnostics import Problem, Reporter
+from .diagnostics import Reporter
 from .page_render import PageRenderExtension
 from .reflection_syntax import CLOSE, OPEN, Reflection
 
@@ -32,9 +31,7 @@ class ReflectionBlockProcessor(BlockProcessor):
     The quiz preprocessor scanned the page (``syntax.scan``) and reported
     every reflection mistake the scan found, as ``check`` does; it leaves the
     reflections read in the page's ``PageRender.reflection_spans``, in page order, and
-    each block here takes its own (id, plan label). A block the scan did not
-    read (a reflection in a blockquote) is read and reported here, with the
-    same messages.
+    each block here takes its own (id, plan label).
     """
 
     def __init__(self, parser, strings: dict[str, str], reporter: Reporter, shared: PageRenderExtension) -> None:
@@ -48,7 +45,15 @@ class ReflectionBlockProcessor(BlockProcessor):
         return block.startswith("<") and OPEN.match(block) is not None
 
     def run(self, parent: etree.Element, blocks: list[str]) -> bool:
-        """Take the blocks up to ``</reflection>``; render the prompt, or show a broken one's text."""
+        """Take the blocks up to ``</reflection>``; render the prompt, or show a broken one's text.
+
+        A block the scan did not read as a reflection (one in a blockquote)
+        is left to the other block processors, so the page shows exactly the
+        reflections the manifest and ``check`` know, as with quizzes.
+        """
+        scanned = self._scanned(blocks[0].split("\n", 1)[0].strip())
+        if scanned is None:
+            return False
         first = blocks.pop(0)
         opening = OPEN.match(first)
         body, rest = first[opening.end() :], None
@@ -64,18 +69,8 @@ class ReflectionBlockProcessor(BlockProcessor):
         prompt = "\n\n".join(part.strip("\n") for part in parts).strip()
         if rest is not None and rest.strip():
             blocks.insert(0, rest.lstrip("\n"))
-        scanned = self._scanned(first.split("\n", 1)[0].strip())
-        if scanned is not None:
-            _, _, reflection, closed = scanned
-        else:  # not read by the scan: read and report it here
-            line, problems = self._line(first), []
-            closed = rest is not None
-            reflection = reflection_syntax.read_reflection(first, prompt, line, line, problems) if closed else None
-            if not closed:
-                problems.append(Problem(line, reflection_syntax.NEVER_CLOSED))
-            for problem in problems:
-                self.reporter.report(problem)
-        if not closed:
+        _, _, reflection, closed = scanned
+        if not closed or rest is None:
             return self._show_as_text(parent, first, parts)
         if reflection is not None:
             self.render(parent, reflection.id, prompt, reflection.plan)
@@ -118,17 +113,6 @@ class ReflectionBlockProcessor(BlockProcessor):
         ).text = ""
         # Ruled lines to write on, for paper only.
         etree.SubElement(root, "div", {"class": "course-reflection__lines", "aria-hidden": "true"}).text = ""
-
-    def _line(self, first: str) -> int:
-        """The source line of an opening tag the scan did not read: the next such line after the last one found."""
-        state = self.shared.page
-        lines = state.source_lines
-        opening = first.split("\n", 1)[0].strip()
-        for index in range(state.reflection_cursor, len(lines)):
-            if lines[index].strip() == opening:
-                state.reflection_cursor = index + 1
-                return index + 1
-        return 0
 
     def _show_as_text(self, parent: etree.Element, first: str, parts: list[str]) -> bool:
         """Show a broken reflection's source in an error box instead of hiding it."""

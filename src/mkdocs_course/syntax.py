@@ -428,6 +428,8 @@ class _Scanner:
                     k += 1
                     continue
                 mode = None
+            if mode == "code" and indent < 4:
+                mode = None  # Python-Markdown's code block ends at an unindented line; the rest is a block of its own
             if mode in ("code", "quote"):
                 self.mark(index, mode)
                 k += 1
