@@ -41,8 +41,9 @@ if TYPE_CHECKING:
 THEME_DIR = str(Path(__file__).resolve().parent / "theme")
 COURSE_CSS = "assets/course/course.css"
 COURSE_JS = "assets/course/course.js"
-# Registers the offline service worker; its own module, run once per visit.
-OFFLINE_JS = "assets/course/offline.js"
+# Stylesheets only some pages load (page_stylesheets), so that a module page downloads neither.
+PRINT_PAGES_CSS = "assets/course/print-pages.css"
+CODE_CONTRAST_CSS = "assets/course/code-contrast.css"
 EXTENSIONS = ("course_quiz", "course_checklist")
 
 Settings = Callable[[MkDocsConfig], "tuple[CourseConfig, list[str]]"]
@@ -215,13 +216,16 @@ class CourseBuild(Reporter):
         uri = page.file.src_uri
         module = self.course.module_for(uri)
         content = page.content or ""
-        if uri in (print_pages.WORKBOOK_URI, print_pages.ANSWER_KEY_URI, print_pages.NOTEBOOK_URI):
+        print_page = uri in (print_pages.WORKBOOK_URI, print_pages.ANSWER_KEY_URI, print_pages.NOTEBOOK_URI)
+        if print_page:
             content = self._print_page(uri, page, content, config)
         top, bottom = self.widgets.pop(uri, ("", ""))
         page.content = (widgets.after_title(content, top) if top else content) + bottom
         context["course"] = self.course
         context["course_module"] = module
-        context["course_page_data"] = site.page_data(self.course, page, module, offline=self.offline)
+        context["course_stylesheets"] = page_stylesheets(page.content, print_page=print_page)
+        tools = widgets.has_progress_tools(page.content)
+        context["course_page_data"] = site.page_data(self.course, page, module, offline=self.offline, tools=tools)
         return context
 
     @event_priority(-100)  # after every other plugin's on_post_page
@@ -332,6 +336,14 @@ class CourseBuild(Reporter):
         page.content = None  # the Markdown stays: the page's title is read from it
 
 
+def page_stylesheets(html: str, *, print_page: bool) -> list[str]:
+    """Return the stylesheets a page loads besides course.css: the print pages' own, and highlighted code's contrast."""
+    sheets = [PRINT_PAGES_CSS] if print_page else []
+    if 'class="highlight' in html:
+        sheets.append(CODE_CONTRAST_CSS)
+    return sheets
+
+
 def add_theme_dir(config: MkDocsConfig) -> None:
     """Put the engine's templates and assets on the theme's search path: after the author's ``custom_dir``, before Material's."""
     dirs = config.theme.dirs
@@ -343,12 +355,11 @@ def add_assets(config: MkDocsConfig) -> None:
     """Load the course CSS and its JavaScript module on every page, unless mkdocs.yml already does."""
     if COURSE_CSS not in [str(path) for path in config.extra_css]:
         config.extra_css.append(COURSE_CSS)
-    for path in (COURSE_JS, OFFLINE_JS):
-        if path not in [str(script) for script in config.extra_javascript]:
-            script = ExtraScriptValue()
-            script.load_dict({"path": path, "type": "module"})
-            script.validate()
-            config.extra_javascript.append(script)
+    if COURSE_JS not in [str(script) for script in config.extra_javascript]:
+        script = ExtraScriptValue()
+        script.load_dict({"path": COURSE_JS, "type": "module"})
+        script.validate()
+        config.extra_javascript.append(script)
 
 
 def add_extensions(config: MkDocsConfig, build: CourseBuild) -> None:

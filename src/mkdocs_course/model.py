@@ -135,8 +135,8 @@ class Course:
         self.strings = strings
         self.practice_heading = practice_heading
         self.pdf_url: str | None = None
-        self.script_strings_json: str | None = None
-        """The words course.js shows, as JSON (see ``site.page_data``)."""
+        self.script_strings_json: dict[bool, str] = {}
+        """The words course.js shows, as JSON, without and with the progress tools' (see ``site.page_data``)."""
         self._by_source: dict[str, Module] | None = None
 
     def __repr__(self) -> str:
