@@ -13,8 +13,10 @@ both alike. Each build is `mkdocs build --strict` in a fresh Python process;
 its wall time and peak RSS (from os.wait4) are recorded, and the medians and
 the ratio ours/plain are printed. `real` is this repository's own course
 (`docs/`), built the same two ways. Then comes the cold download of a module
-page (its HTML and every same-origin stylesheet and script it loads, gzip),
-ours against plain Material's page from the same Markdown, and last the raw and
+page, ours against plain Material's page from the same Markdown: the page is
+opened in headless Chromium ($CHROMIUM, else /usr/bin/chromium) with an empty
+cache, and its HTML and every same-origin stylesheet and script the browser
+fetched (those imported later too) are counted, gzip; last come the raw and
 gzip sizes of the course's own JavaScript and CSS.
 """
 
@@ -25,18 +27,22 @@ import compileall
 import gzip
 import os
 import random
-import re
 import shutil
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
 from mkdocs.utils.yaml import yaml_load
+
+from mkdocs_course.pdf import QUIET_CHROMIUM_FLAGS
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "mkdocs.yml"
@@ -269,21 +275,67 @@ def _gzip_size(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=9, mtime=0))
 
 
-def page_weight(site: Path, page: str) -> int:
-    """Gzip bytes a first visit to ``page`` downloads from the site itself: its HTML, stylesheets and scripts."""
-    html_path = site / page / "index.html"
-    html = html_path.read_text(encoding="utf-8")
-    total = _gzip_size(html.encode("utf-8"))
-    seen = set()
-    for match in re.finditer(r'<(?:link[^>]*rel="stylesheet"[^>]*href|script[^>]*src)="([^"]+)"', html):
-        link = urlsplit(match.group(1))
-        if link.scheme or link.netloc:
-            continue  # another host: not the site's own weight (the CSP refuses it anyway)
-        target = (html_path.parent / link.path).resolve()
-        if target not in seen and target.is_file():
-            seen.add(target)
-            total += _gzip_size(target.read_bytes())
-    return total
+# What the budget counts of a first visit (issue 11): the page, its stylesheets, its scripts.
+COUNTED = ("document", "stylesheet", "script")
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    """Serve a built site without logging every request."""
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 (the base class's name)
+        """Say nothing."""
+
+
+@dataclass
+class Weight:
+    """What a first visit to one page downloads from the site itself: gzip bytes per file, by kind."""
+
+    files: dict[str, tuple[str, int]] = field(default_factory=dict)  # path -> (resource type, gzip bytes)
+
+    def total(self, kinds: tuple[str, ...] = COUNTED) -> int:
+        """Gzip bytes of the files of ``kinds``."""
+        return sum(size for kind, size in self.files.values() if kind in kinds)
+
+
+def page_weight(site: Path, page: str, chromium: str) -> Weight:
+    """What headless Chromium downloads from the site itself on a first visit to ``page``, each file gzipped.
+
+    The site is served on a free local port and the page opened in a fresh
+    context (empty cache) with service workers blocked (the offline worker
+    would download the whole site, which is not this page's weight). Every
+    same-origin response counts, as the browser asked for it: stylesheets,
+    the scripts the page names and those they import, the chunks a page
+    loads only because it has a quiz or a dashboard, fetches. The page is
+    left when the network has been idle for half a second.
+    """
+    from playwright.sync_api import sync_playwright  # only here: the build figures need no browser
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    origin = "http://{}:{}".format(*server.server_address[:2])
+    responses = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium, args=list(QUIET_CHROMIUM_FLAGS))
+            context = browser.new_context(service_workers="block")
+            tab = context.new_page()
+            tab.on("response", lambda response: responses.append(response))
+            tab.goto(f"{origin}/{page}/", wait_until="networkidle")
+            weight = Weight()
+            for response in responses:
+                link = urlsplit(response.url)
+                if f"{link.scheme}://{link.netloc}" == origin and response.ok:
+                    weight.files[link.path] = (response.request.resource_type, _gzip_size(response.body()))
+            browser.close()
+    finally:
+        server.shutdown()
+    return weight
+
+
+def find_chromium() -> str | None:
+    """The Chromium to measure page weight with: $CHROMIUM, else Debian's; None when there is none."""
+    found = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    return found if Path(found).is_file() else None
 
 
 # Material's own inline scripts, moved to md-*.js files so pages work under a strict CSP.
@@ -302,6 +354,7 @@ def main(argv: list[str] | None = None) -> int:
     counts = [n.strip() if n.strip() == "real" else int(n) for n in args.pages.split(",") if n.strip()]
 
     compile_engine()
+    chromium = find_chromium()
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="course-bench-"))
     results, weights = {}, {}
     try:
@@ -313,7 +366,8 @@ def main(argv: list[str] | None = None) -> int:
             project = workdir / f"course-{pages}"
             sizes = asset_sizes(project / "site-ours" / "assets" / "course")
             module = REAL_MODULE if pages == "real" else f"{SECTIONS[0][0]}/module-0001"
-            weights[pages] = [page_weight(project / f"site-{name}", module) for name in ("plain", "ours")]
+            if chromium:
+                weights[pages] = [page_weight(project / f"site-{name}", module, chromium) for name in ("plain", "ours")]
     finally:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
@@ -330,9 +384,20 @@ def main(argv: list[str] | None = None) -> int:
             f" | {plain_m:>9.1f} {ours_m:>9.1f} {ours_m / plain_m:>6.3f}x"
         )
 
-    print("\nCold download of a module page (HTML + same-origin CSS and JS, gzip):")
+    print("\nCold download of a module page in headless Chromium (HTML + same-origin CSS and JS it loads, gzip):")
+    if not chromium:
+        print("  not measured: no Chromium (set CHROMIUM=/path/to/chromium)")
     for pages, (plain_w, ours_w) in weights.items():
-        print(f"  {str(pages):>6} pages: plain {plain_w:>8,} B, ours {ours_w:>8,} B, +{(ours_w - plain_w) / 1024:.1f} KiB")
+        plain_b, ours_b = plain_w.total(), ours_w.total()
+        print(f"  {str(pages):>6} pages: plain {plain_b:>8,} B, ours {ours_b:>8,} B, +{(ours_b - plain_b) / 1024:.1f} KiB")
+        others = {"plain": plain_w.total(("fetch", "xhr")), "ours": ours_w.total(("fetch", "xhr"))}
+        print(f"  {'':>6}  and fetched after load (not counted): plain {others['plain']:,} B, ours {others['ours']:,} B")
+    if weights:
+        _, ours_w = weights[next(reversed(weights))]
+        plain_files = weights[next(reversed(weights))][0].files
+        print("  ours, file by file (gzip B; * = plain Material loads it too):")
+        for path, (kind, size) in ours_w.files.items():
+            print(f"    {'*' if path in plain_files else ' '} {kind:<10} {size:>7,}  {path}")
 
     print("\nCourse assets as the built site serves them (minified by `make assets`):")
     for name, raw, packed in sizes:

@@ -180,3 +180,56 @@ def test_the_page_data_carries_every_word_the_front_end_shows_and_no_other():
         assert any(key.startswith(prefix) for key in carried), prefix
     # Words the server renders into the HTML stay out of every page's data.
     assert "progress.erase_text" not in carried and "progress.keep_text" not in carried
+
+
+def test_words_of_the_dashboard_and_tools_stay_off_pages_that_run_without_them():
+    """course.js runs the same modules on every page; only the parts it loads later may name the tools' words."""
+    import re
+    from pathlib import Path
+
+    from mkdocs_course.site import TOOL_STRINGS
+
+    folder = Path(__file__).parent.parent / "frontend" / "course"
+    every_page, waiting = set(), ["main.js"]
+    while waiting:  # the modules main.js imports statically, and theirs
+        name = waiting.pop()
+        if name not in every_page:
+            every_page.add(name)
+            waiting += re.findall(r'^import .* from "\./([\w-]+\.js)";$', (folder / name).read_text("utf-8"), re.M)
+    assert {"main.js", "storage.js", "quiz.js"} <= every_page and "dashboard.js" not in every_page
+    for name in sorted(every_page):
+        keys = re.findall(r'["`]((?:dashboard|progress|storage)\.[a-z_]+)', (folder / name).read_text("utf-8"))
+        assert not [key for key in keys if key.startswith(TOOL_STRINGS)], f"{name} runs on every page"
+
+
+def test_only_pages_with_the_tools_carry_their_words(fixture_site):
+    import json
+    import re
+
+    def strings(page: str) -> dict[str, str]:
+        html = (fixture_site / page / "index.html").read_text("utf-8")
+        return json.loads(re.search(r'<script type="application/json" id="__course">(.*?)</script>', html).group(1))["strings"]
+
+    home, module = strings("."), strings("basics/listening")
+    assert "progress.confirm_course" in home and "dashboard.overall" in home
+    assert "progress.confirm_course" not in module and "dashboard.overall" not in module
+    assert module["quiz.submit"] == home["quiz.submit"] == "Check answer"
+    assert "storage.full" in module
+
+
+def test_a_module_page_loads_only_the_stylesheets_it_uses(fixture_site):
+    """The print pages' styles and highlighted code's colours come only with the pages that have them."""
+    import re
+
+    from mkdocs_course.core import page_stylesheets
+
+    def stylesheets(page: str) -> list[str]:
+        html = (fixture_site / page / "index.html").read_text("utf-8")
+        return re.findall(r'<link rel="stylesheet" href="[^"]*assets/course/([^"]+)"', html)
+
+    assert stylesheets("basics/listening") == ["course.css"]
+    assert stylesheets("workbook") == ["course.css", "print-pages.css"]
+    assert page_stylesheets('<div class="highlight"><pre>x</pre></div>', print_page=False) == [
+        "assets/course/code-contrast.css"
+    ]
+    assert page_stylesheets("<p>No code</p>", print_page=False) == []

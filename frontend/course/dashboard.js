@@ -1,13 +1,12 @@
-// The home page's dashboard (overall bar, one card per module, "Continue
-// where you left off", the storage mode) and the navigation's "Complete" marks.
-// Both need the course manifest, fetched once per visit (main.js).
+// The home page's dashboard: overall bar, one card per module, "Continue
+// where you left off" and where progress is kept. The bars and cards need the
+// course manifest, fetched once per visit (main.js); until it arrives only the
+// storage mode is shown.
 
 import {find, findAll} from "./dom.js";
-import {checkinSummary, moduleProgress, savedCheckins} from "./record.js";
+import {checkinSummary, savedCheckins} from "./record.js";
+import {progressByModule} from "./navigation-marks.js";
 import {translate} from "./strings.js";
-
-/** A page's path as the navigation links it, so "a/index.html" and "a/" match. */
-const pagePath = url => url.pathname.replace(/index\.html$/, "");
 
 /** Set a progress bar to `fraction` (0 to 1); return the whole percentage shown. */
 function setBar(bar, fraction) {
@@ -17,21 +16,18 @@ function setBar(bar, fraction) {
   return percent;
 }
 
-/** Each module of the manifest with its progress, keyed by module id. */
-function progressByModule(course) {
-  const byId = new Map();
-  for (const module of course.manifest.modules) {
-    byId.set(module.id, {module, progress: moduleProgress(course.record, module, course.page.completion)});
-  }
-  return byId;
+/** Draw the dashboard `element` now and after every change. */
+export function setUpDashboard(course, element) {
+  course.painters.set(element, () => paintDashboard(course, element));
+  paintDashboard(course, element);
 }
 
-/** Redraw the dashboard, where the page has one. */
-export function paintDashboard(course) {
-  paintStorageMode(course);
+/** Redraw the dashboard `element` from the record. */
+function paintDashboard(course, element) {
+  paintStorageMode(course, element);
   if (!course.manifest) return;
   const modules = progressByModule(course);
-  const overall = find(".course-overall");
+  const overall = find(".course-overall", element);
   if (overall) {
     let total = 0;
     for (const {progress} of modules.values()) total += progress.fraction;
@@ -39,7 +35,7 @@ export function paintDashboard(course) {
     find(".course-overall__text", overall).textContent = translate(course, "dashboard.overall", {percent});
     overall.hidden = false;
   }
-  for (const card of findAll(".course-card")) {
+  for (const card of findAll(".course-card", element)) {
     const entry = modules.get(card.dataset.module);
     if (!entry) continue;
     const state = find(".course-card__state", card);
@@ -50,7 +46,7 @@ export function paintDashboard(course) {
   }
   paintCheckins(course);
   // Without a last-visited module the link keeps starting the course.
-  const resume = find(".course-continue");
+  const resume = find(".course-continue", element);
   const last = typeof course.record.last === "string" && modules.get(course.record.last);
   if (resume && last) {
     find("a", resume).href = new URL(last.module.url, course.root);
@@ -88,27 +84,9 @@ function paintCheckins(course) {
 }
 
 /** Say where progress is kept: on this device, for this visit only, or nowhere. */
-function paintStorageMode(course) {
-  const line = find(".course-mode");
+function paintStorageMode(course, element) {
+  const line = find(".course-mode", element);
   if (!line) return;
   line.textContent = translate(course, `storage.mode_${course.mode}`);
   line.hidden = false;
-  const choice = find(".course-visit-only");
-  if (choice) {
-    choice.checked = course.mode === "visit";
-    choice.disabled = course.mode === "memory";
-  }
-}
-
-/** Mark each completed module's link in the navigation (the word is the accessible name; the tick is CSS). */
-export function paintNavigationMarks(course) {
-  if (!course.manifest) return;
-  const done = new Set();
-  for (const {module, progress} of progressByModule(course).values()) {
-    if (progress.fraction === 1) done.add(pagePath(new URL(module.url, course.root)));
-  }
-  for (const link of findAll(".md-nav--primary a.md-nav__link[href]")) {
-    if (!link.hash && done.has(pagePath(link))) link.dataset.courseDone = translate(course, "state.complete");
-    else delete link.dataset.courseDone;
-  }
 }

@@ -7,18 +7,35 @@
 // navigation) or on DOMContentLoaded. All state lives on the one `course`
 // object below, which outlives instant navigation: the record, the storage
 // mode and the manifest are read once per visit.
+//
+// What every page needs (the record, the module header, the navigation marks,
+// the offline worker) is imported here. Each part a page may or may not have
+// (a quiz, a checklist, the dashboard ...) is set up by its own module, which
+// the page downloads only when it has that part: `whenUsed` below, which
+// esbuild turns into a chunk of its own (ARCHITECTURE.md, "Page weight").
 
 import {find, findAll, setUpOnce} from "./dom.js";
-import {setUpChecklist} from "./checklist.js";
-import {setUpReflection} from "./reflection.js";
-import {setUpCheckin} from "./checkin.js";
-import {setUpQuiz, showOrder} from "./quiz.js";
-import {setUpQuizSummary} from "./quiz-summary.js";
-import {setUpProgressTools} from "./progress-tools.js";
 import {chooseMode, loadRecord, recordKey, recordStore} from "./storage.js";
 import {changeProgress} from "./progress.js";
 import {pageEntry} from "./record.js";
 import {repaint} from "./paint.js";
+import {keepCourseOffline} from "./offline.js";
+import {setUpQuiz} from "./quiz.js";
+import {setUpChecklist} from "./checklist.js";
+import {setUpReflection} from "./reflection.js";
+
+/**
+ * The function `name` of the module that `load` imports, loaded on its first
+ * call (later calls reuse the loaded module). When the module cannot be loaded
+ * (offline with no copy kept, or a new deployment in between), the part stays
+ * as the server rendered it, which works without JavaScript.
+ */
+const whenUsed = (load, name) => (...args) => load().then(module => module[name](...args), () => {});
+
+const setUpDashboard = whenUsed(() => import("./dashboard.js"), "setUpDashboard");
+const setUpProgressTools = whenUsed(() => import("./progress-tools.js"), "setUpProgressTools");
+const setUpCheckin = whenUsed(() => import("./checkin.js"), "setUpCheckin");
+const setUpQuizSummary = whenUsed(() => import("./quiz-summary.js"), "setUpQuizSummary");
 
 const course = {
   page: null, // this page's data (#__course): namespace, page key, strings ...
@@ -28,6 +45,7 @@ const course = {
   saveFailed: false, // the last save failed: retry at the next change
   unreadable: null, // a record that could not be read nor set aside, still in storage
   notices: {}, // notice slot -> string key shown
+  painters: new Map(), // element -> redraw it after every change (the dashboard, the storage choice)
   refreshers: new Map(), // quiz or checklist element -> redraw it from the record
   manifest: null, // the course manifest, once fetched
   manifestRequest: null, // {url, promise} of the fetch, shared by every page of the visit
@@ -35,6 +53,7 @@ const course = {
   // navigation, and its base is relative to that page: read it now.
   root: new URL(`${JSON.parse(find("#__config")?.textContent || "{}").base || "."}/`, location),
   listening: false, // whether the storage event listener is added
+  offline: false, // whether the offline worker has been seen to (once per visit)
   shuffled: new Set(), // quizzes showing their options in the learner's own order
   seedSaved: false, // the record's seed (the shuffled order) is saved for this visit
   printing: false, // whether the print listeners are added
@@ -63,26 +82,6 @@ function followOtherTabs() {
     loadRecord(course);
     repaint(course, {external: true});
   });
-}
-
-/**
- * Paper keeps the author's order of shuffled options (a printed page is
- * shared and compared), and the screen gets the learner's order back after.
- * Both the print events and the print media query are followed: a browser's
- * print preview fires one or the other.
- */
-function followPrinting() {
-  if (course.printing) return;
-  course.printing = true;
-  const show = order => {
-    for (const quiz of course.shuffled) {
-      if (quiz.element.isConnected) showOrder(quiz, order);
-      else course.shuffled.delete(quiz);
-    }
-  };
-  addEventListener("beforeprint", () => show("author"));
-  addEventListener("afterprint", () => show("shuffled"));
-  matchMedia("print").addEventListener("change", event => show(event.matches ? "author" : "shuffled"));
 }
 
 /** Print with the classes in the button's data-print (checklists only, with ticks). */
@@ -117,14 +116,15 @@ function setUpPage() {
   chooseMode(course);
   loadRecord(course);
   followOtherTabs();
-  followPrinting();
+  keepCourseOffline(course);
   for (const element of findAll(".course-js")) element.hidden = false;
   setUpOnce(".course-quiz", element => setUpQuiz(course, element));
   setUpOnce(".course-quiz-summary", element => setUpQuizSummary(course, element));
   setUpOnce(".course-checklist", element => setUpChecklist(course, element));
   setUpOnce(".course-reflection", element => setUpReflection(course, element));
   setUpOnce(".course-checkin", element => setUpCheckin(course, element));
-  setUpProgressTools(course);
+  setUpOnce(".course-dashboard", element => setUpDashboard(course, element));
+  setUpOnce(".course-manage, .course-erase", element => setUpProgressTools(course, element));
   setUpOnce(".course-read", button => button.addEventListener("click", () => changeProgress(course, record => {
     pageEntry(record, course.page.page).read = button.getAttribute("aria-pressed") !== "true";
   })));

@@ -4,7 +4,8 @@
 // storage.js. Anything that removes progress asks once with confirm().
 
 import {downloadText, find, setUpOnce} from "./dom.js";
-import {exportFile, importProblem, mergeProgress} from "./record.js";
+import {exportFile, importProblem} from "./progress-file.js";
+import {mergeProgress} from "./record.js";
 import {eraseOfflineCopies} from "./offline-copies.js";
 import {eraseEverything, hasSavedOnDevice, loadRecord, setVisitOnly} from "./storage.js";
 import {changeProgress} from "./progress.js";
@@ -22,8 +23,18 @@ export function setUpProgressTools(course) {
   setUpOnce(".course-import", input => input.addEventListener("change", () => importProgress(course, input)));
   setUpOnce(".course-reset", button => button.addEventListener("click", () => resetModule(course, button)));
   setUpOnce(".course-reset-all", button => button.addEventListener("click", () => resetCourse(course, button)));
-  setUpOnce(".course-visit-only", box => box.addEventListener("change", () => chooseVisitOnly(course, box)));
+  setUpOnce(".course-visit-only", box => {
+    box.addEventListener("change", () => chooseVisitOnly(course, box));
+    course.painters.set(box, () => paintVisitOnly(course, box));
+    paintVisitOnly(course, box);
+  });
   setUpOnce(".course-erase-all", button => button.addEventListener("click", () => erase(course, button)));
+}
+
+/** Show the storage mode in the "Don't keep my progress on this device" box (it cannot be chosen without storage). */
+function paintVisitOnly(course, box) {
+  box.checked = course.mode === "visit";
+  box.disabled = course.mode === "memory";
 }
 
 /** Download the record as a progress file. */

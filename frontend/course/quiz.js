@@ -104,14 +104,35 @@ function shuffleOptions(course, quiz) {
   quiz.options.dataset.courseOrder = "shuffled";
   showOrder(quiz, "shuffled");
   course.shuffled.add(quiz);
+  followPrinting(course);
   if (!course.seedSaved && course.unreadable == null) {
     course.seedSaved = true;
     changeProgress(course, () => {});
   }
 }
 
+/**
+ * Paper keeps the author's order of shuffled options (a printed page is
+ * shared and compared), and the screen gets the learner's order back after.
+ * Both the print events and the print media query are followed: a browser's
+ * print preview fires one or the other.
+ */
+function followPrinting(course) {
+  if (course.printing) return;
+  course.printing = true;
+  const show = order => {
+    for (const quiz of course.shuffled) {
+      if (quiz.element.isConnected) showOrder(quiz, order);
+      else course.shuffled.delete(quiz);
+    }
+  };
+  addEventListener("beforeprint", () => show("author"));
+  addEventListener("afterprint", () => show("shuffled"));
+  matchMedia("print").addEventListener("change", event => show(event.matches ? "author" : "shuffled"));
+}
+
 /** Put `quiz`'s options in the learner's order ("shuffled") or the author's ("author"). */
-export function showOrder(quiz, order) {
+function showOrder(quiz, order) {
   const rows = order === "shuffled"
     ? quiz.order
     : [...quiz.order].sort((a, b) => Number(a.dataset.option) - Number(b.dataset.option));

@@ -12,6 +12,7 @@ fails too.
 from __future__ import annotations
 
 import logging
+import zlib
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -21,7 +22,7 @@ from jinja2 import Environment
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -43,8 +44,9 @@ if TYPE_CHECKING:
 THEME_DIR = str(Path(__file__).resolve().parent / "theme")
 COURSE_CSS = "assets/course/course.css"
 COURSE_JS = "assets/course/course.js"
-# Registers the offline service worker; its own module, run once per visit.
-OFFLINE_JS = "assets/course/offline.js"
+# Stylesheets only some pages load (page_stylesheets), so that a module page downloads neither.
+PRINT_PAGES_CSS = "assets/course/print-pages.css"
+CODE_CONTRAST_CSS = "assets/course/code-contrast.css"
 EXTENSIONS = ("course_quiz", "course_checklist")
 
 Settings = Callable[[MkDocsConfig], "tuple[CourseConfig, list[str]]"]
@@ -207,7 +209,7 @@ class CourseBuild(Reporter):
         self.quiz_page = page_options.render_options(page.meta)  # read by the quiz extension
         return markdown
 
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def _on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Keep a module's pieces for the print pages; make the page's widgets and add their anchors."""
         self.source = None
         module = self.course.module_for(page.file.src_uri)
@@ -221,13 +223,34 @@ class CourseBuild(Reporter):
             page.present_anchor_ids.update(widgets.anchor_ids(parts[0] + parts[1]))
         return html
 
+    @event_priority(-100)  # after every other plugin has changed the HTML
+    def _pack_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> bytes:
+        """Keep the page's HTML compressed until its page is written (``_unpack_content``).
+
+        MkDocs renders every page before it writes the first, and holds every
+        page's HTML in between; compressed, a large course's build needs less
+        memory than plain Material's (``make bench``). Nothing reads the
+        content in between: the next to read it is the first ``on_page_context``.
+        """
+        return zlib.compress(html.encode("utf-8"), 1)
+
+    on_page_content = CombinedEvent(_on_page_content, _pack_content)
+
+    @event_priority(100)  # before every other plugin reads the HTML
+    def _unpack_content(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+        """Give the page its HTML back as MkDocs left it (see ``_pack_content``)."""
+        if isinstance(page.content, bytes):
+            page.content = zlib.decompress(page.content).decode("utf-8")
+        return context
+
     @event_priority(-100)  # after the search plugin has read the content: see _widgets_for
-    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    def _on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
         """Add the course's HTML to the page; give templates the course, the module and the data course.js reads."""
         uri = page.file.src_uri
         module = self.course.module_for(uri)
         content = page.content or ""
-        if uri in (print_pages.WORKBOOK_URI, print_pages.ANSWER_KEY_URI, print_pages.NOTEBOOK_URI):
+        print_page = uri in (print_pages.WORKBOOK_URI, print_pages.ANSWER_KEY_URI, print_pages.NOTEBOOK_URI)
+        if print_page:
             content = self._print_page(uri, page, content, config)
         elif PLAN_MARKER in content:
             content = self._plan_page(page, content, config)
@@ -235,8 +258,15 @@ class CourseBuild(Reporter):
         page.content = (widgets.after_title(content, top) if top else content) + bottom
         context["course"] = self.course
         context["course_module"] = module
-        context["course_page_data"] = site.page_data(self.course, page, module, offline=self.offline)
+        context["course_stylesheets"] = page_stylesheets(page.content, print_page=print_page)
+        tools = widgets.has_progress_tools(page.content)
+        checkins = 'class="course-checkin"' in page.content
+        context["course_page_data"] = site.page_data(
+            self.course, page, module, offline=self.offline, tools=tools, checkins=checkins
+        )
         return context
+
+    on_page_context = CombinedEvent(_unpack_content, _on_page_context)
 
     @event_priority(-100)  # after every other plugin's on_post_page
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -364,6 +394,14 @@ class CourseBuild(Reporter):
         return html.replace(PLAN_MARKER, plan, 1).replace(PLAN_MARKER, "")
 
 
+def page_stylesheets(html: str, *, print_page: bool) -> list[str]:
+    """Return the stylesheets a page loads besides course.css: the print pages' own, and highlighted code's contrast."""
+    sheets = [PRINT_PAGES_CSS] if print_page else []
+    if 'class="highlight' in html:
+        sheets.append(CODE_CONTRAST_CSS)
+    return sheets
+
+
 def add_theme_dir(config: MkDocsConfig) -> None:
     """Put the engine's templates and assets on the theme's search path: after the author's ``custom_dir``, before Material's."""
     dirs = config.theme.dirs
@@ -375,12 +413,11 @@ def add_assets(config: MkDocsConfig) -> None:
     """Load the course CSS and its JavaScript module on every page, unless mkdocs.yml already does."""
     if COURSE_CSS not in [str(path) for path in config.extra_css]:
         config.extra_css.append(COURSE_CSS)
-    for path in (COURSE_JS, OFFLINE_JS):
-        if path not in [str(script) for script in config.extra_javascript]:
-            script = ExtraScriptValue()
-            script.load_dict({"path": path, "type": "module"})
-            script.validate()
-            config.extra_javascript.append(script)
+    if COURSE_JS not in [str(script) for script in config.extra_javascript]:
+        script = ExtraScriptValue()
+        script.load_dict({"path": COURSE_JS, "type": "module"})
+        script.validate()
+        config.extra_javascript.append(script)
 
 
 def add_extensions(config: MkDocsConfig, build: CourseBuild) -> None:

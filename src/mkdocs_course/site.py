@@ -31,6 +31,12 @@ SCRIPT_STRINGS = (
     "dashboard.continue", "progress.bad_file", "progress.confirm_", "progress.done_reset", "progress.erased",
     "progress.import", "progress.mode_failed", "progress.newer", "progress.other_course", "progress.now_",
 )  # fmt: skip
+# Of those, the words only the dashboard and the progress tools show (course.js
+# loads their code only where they are): carried only by the pages that have
+# them (the home page, a page with the erase marker), not by every module page.
+TOOL_STRINGS = ("dashboard.", "progress.", "storage.mode_")
+# A check-in's words: only on a page with one, or with the dashboard (its check-in lines).
+CHECKIN_STRINGS = "checkin."
 
 
 def display_path(config: MkDocsConfig, abs_path: str | None, src_uri: str) -> str:
@@ -96,14 +102,25 @@ def page_key(page: Page, module: Module | None) -> str:
     return module.id if module else page.file.src_uri[:-3]
 
 
-def page_data(course: Course, page: Page, module: Module | None, *, offline: bool = False) -> str:
+def page_data(
+    course: Course, page: Page, module: Module | None, *, offline: bool = False, tools: bool = False, checkins: bool = False
+) -> str:
     """Return the JSON a page hands to course.js in ``<script id="__course">``, safe inside that element.
 
-    The words are the same on every page: they are serialised once per course.
+    With ``tools`` (the page has the dashboard or a progress tool) the words
+    of those come too, and with ``checkins`` (or ``tools``) a check-in's. Each
+    set of words is serialised once per course.
     """
-    if course.script_strings_json is None:
-        strings = {key: text for key, text in course.strings.items() if key.startswith(SCRIPT_STRINGS)}
-        course.script_strings_json = htmlsafe_json_dumps(strings)
+    words = (tools, checkins or tools)
+    if words not in course.script_strings_json:
+        strings = {
+            key: text
+            for key, text in course.strings.items()
+            if key.startswith(SCRIPT_STRINGS)
+            and (tools or not key.startswith(TOOL_STRINGS))
+            and (words[1] or not key.startswith(CHECKIN_STRINGS))
+        }
+        course.script_strings_json[words] = htmlsafe_json_dumps(strings)
     data = {
         "manifest": MANIFEST_URI,
         "namespace": course.namespace,
@@ -114,7 +131,7 @@ def page_data(course: Course, page: Page, module: Module | None, *, offline: boo
         # Whether the site has a service worker (offline.js registers it, or removes an old one).
         "offline": offline,
     }
-    return f'{htmlsafe_json_dumps(data)[:-1]}, "strings": {course.script_strings_json}}}'
+    return f'{htmlsafe_json_dumps(data)[:-1]}, "strings": {course.script_strings_json[words]}}}'
 
 
 def nav_for(course: Course, files: Files, extra_pages: list[str]) -> list[Any]:

@@ -213,6 +213,11 @@ def erase_control(course: Course) -> str:
     )
 
 
+def has_progress_tools(html: str) -> bool:
+    """Whether a page's HTML has the dashboard or a progress tool (their words come with the page data only then)."""
+    return 'class="course-dashboard"' in html or 'class="course-tool ' in html
+
+
 def place_markers(html: str, course: Course) -> str:
     """Replace each ``<!-- course: erase -->`` line of a page's HTML with the erase control."""
     return html.replace(ERASE_MARKER, erase_control(course)) if ERASE_MARKER in html else html
