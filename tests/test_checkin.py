@@ -220,3 +220,10 @@ def test_ids_lists_each_checkin_so_an_author_can_pin_it(tmp_path):
     page.write_text("# Title\n\n<checkin>\n- I slept well.\n</checkin>\n\n<checkin again=\"k-x\"></checkin>\n", encoding="utf-8")
     [row] = cli.ids([page])
     assert row.startswith(f"{page.as_posix()}:3: checkin k-") and row.endswith("  I slept well.")
+
+
+@pytest.mark.parametrize(("body", "message"), MISTAKES)
+def test_the_authoring_guide_explains_the_message(body, message):
+    from test_cli import guide_patterns
+
+    assert any(pattern.fullmatch(message) for pattern in guide_patterns()), message

@@ -2,18 +2,18 @@
 
 Syntax (an HTML-like block, read as plain text where no extension runs)::
 
-    <checkin id="trust-safety" scale="Never|Rarely|Sometimes|Often|Always">
+    <checkin id="evenings" scale="Never|Sometimes|Often|Always">
     Think about the last two weeks. (optional Markdown intro)
 
-    1. I could say no without being afraid.
-    2. My partner checked my phone.
+    1. We ate together without phones.
+    2. I felt rushed when we talked.
 
     <advice statements="2" answers="Often|Always">
-    [When to get more help](../get-help.md) lists people you can talk to.
+    [Slower talks](../slower-talks.md) has ideas.
     </advice>
     </checkin>
 
-    <checkin again="trust-safety"></checkin>     (the same check-in, on another page)
+    <checkin again="evenings"></checkin>     (the same check-in, on another page)
 
 Three parts, like the quiz's: ``parse`` is pure (the scanner in ``syntax.py``
 calls it, so the course model and ``mkdocs-course check`` know every check-in
