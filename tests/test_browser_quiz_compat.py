@@ -204,7 +204,7 @@ def test_the_results_panel_counts_answers_live_and_its_reset_clears_only_this_pa
     page.once("dialog", lambda dialog: dialog.accept())
     results.get_by_role("button", name="Clear my answers on this page").click()
     expect(count).to_have_text("Answered: 0 of 2. Right: 0.")
-    expect(results.get_by_role("status")).to_have_text("Progress cleared.")
+    expect(results.get_by_role("status")).to_have_text("Your answers on this page are cleared.")
     expect(colour.get_by_role("button", name="Check answer")).to_be_visible()
     expect(planets(page).get_by_role("textbox", name="Blank 1 of 2")).to_have_value("")
     assert saved_quizzes(page) == {}

@@ -21,6 +21,8 @@ import {pageEntry} from "./record.js";
 import {repaint} from "./paint.js";
 import {keepCourseOffline} from "./offline.js";
 import {setUpQuiz} from "./quiz.js";
+// Statically: quiz-controls.js repaints the page's summaries after every answer.
+import {setUpQuizSummary} from "./quiz-summary.js";
 import {setUpChecklist} from "./checklist.js";
 import {setUpReflection} from "./reflection.js";
 
@@ -35,7 +37,6 @@ const whenUsed = (load, name) => (...args) => load().then(module => module[name]
 const setUpDashboard = whenUsed(() => import("./dashboard.js"), "setUpDashboard");
 const setUpProgressTools = whenUsed(() => import("./progress-tools.js"), "setUpProgressTools");
 const setUpCheckin = whenUsed(() => import("./checkin.js"), "setUpCheckin");
-const setUpQuizSummary = whenUsed(() => import("./quiz-summary.js"), "setUpQuizSummary");
 
 const course = {
   page: null, // this page's data (#__course): namespace, page key, strings ...

@@ -40,6 +40,6 @@ export function setUpQuizSummary(course, element) {
       for (const id of ids) delete answers[id];
     });
     repaint(course, {external: true});
-    find(".course-quiz-summary__status", element).textContent = translate(course, "progress.done_reset");
+    find(".course-quiz-summary__status", element).textContent = translate(course, "quiz.done_reset");
   });
 }
