@@ -218,7 +218,7 @@ def test_only_pages_with_the_tools_carry_their_words(fixture_site):
 
 
 def test_a_module_page_loads_only_the_stylesheets_it_uses(fixture_site):
-    """The print pages' styles and highlighted code's colours come only with the pages that have them."""
+    """The print pages' styles, a check-in's and highlighted code's colours come only with the pages that have them."""
     import re
 
     from mkdocs_course.core import page_stylesheets
@@ -233,3 +233,7 @@ def test_a_module_page_loads_only_the_stylesheets_it_uses(fixture_site):
         "assets/course/code-contrast.css"
     ]
     assert page_stylesheets("<p>No code</p>", print_page=False) == []
+    # A check-in's styles come only with a page that shows one (the workbook prints them too).
+    checkin = '<div class="course-checkin" id="checkin-k" data-checkin-id="k">'
+    assert page_stylesheets(checkin, print_page=False) == ["assets/course/checkin.css"]
+    assert page_stylesheets(checkin, print_page=True) == ["assets/course/print-pages.css", "assets/course/checkin.css"]

@@ -47,6 +47,7 @@ COURSE_JS = "assets/course/course.js"
 # Stylesheets only some pages load (page_stylesheets), so that a module page downloads neither.
 PRINT_PAGES_CSS = "assets/course/print-pages.css"
 CODE_CONTRAST_CSS = "assets/course/code-contrast.css"
+CHECKIN_CSS = "assets/course/checkin.css"
 EXTENSIONS = ("course_quiz", "course_checklist")
 
 Settings = Callable[[MkDocsConfig], "tuple[CourseConfig, list[str]]"]
@@ -395,8 +396,10 @@ class CourseBuild(Reporter):
 
 
 def page_stylesheets(html: str, *, print_page: bool) -> list[str]:
-    """Return the stylesheets a page loads besides course.css: the print pages' own, and highlighted code's contrast."""
+    """Return the stylesheets a page loads besides course.css: the print pages' own, a check-in's, highlighted code's contrast."""
     sheets = [PRINT_PAGES_CSS] if print_page else []
+    if 'class="course-checkin"' in html:
+        sheets.append(CHECKIN_CSS)
     if 'class="highlight' in html:
         sheets.append(CODE_CONTRAST_CSS)
     return sheets
