@@ -59,8 +59,8 @@ def standalone_sources() -> list[Path]:
 
 
 def parts() -> list[Path]:
-    """The modules main.js loads with ``import()``, each served as a file of its own."""
-    names = sorted(set(PART_IMPORT.findall(BUNDLE_ENTRY.read_text(encoding="utf-8"))))
+    """The modules course.js loads with ``import()`` (main.js, quiz.js ...), each served as a file of its own."""
+    names = sorted({name for path in BUNDLE_ENTRY.parent.glob("*.js") for name in PART_IMPORT.findall(path.read_text(encoding="utf-8"))})
     return [BUNDLE_ENTRY.parent / name for name in names]
 
 

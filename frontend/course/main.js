@@ -9,34 +9,28 @@
 // mode and the manifest are read once per visit.
 //
 // What every page needs (the record, the module header, the navigation marks,
-// the offline worker) is imported here. Each part a page may or may not have
-// (a quiz, a checklist, the dashboard ...) is set up by its own module, which
-// the page downloads only when it has that part: `whenUsed` below, which
-// esbuild turns into a chunk of its own (ARCHITECTURE.md, "Page weight").
+// the offline worker, quizzes, checklists, reflections) is imported here. A
+// part only some pages have (the dashboard, the progress tools, a check-in, a
+// quiz summary, a fill-in-the-blank quiz) is set up by its own module, which
+// the page downloads only when it has that part: `whenUsed` (parts.js) and
+// `make assets` serve each as a file of its own (ARCHITECTURE.md, "Page weight").
 
 import {find, findAll, setUpOnce} from "./dom.js";
+import {whenUsed} from "./parts.js";
 import {chooseMode, loadRecord, recordKey, recordStore} from "./storage.js";
 import {changeProgress} from "./progress.js";
 import {pageEntry} from "./record.js";
 import {repaint} from "./paint.js";
 import {keepCourseOffline} from "./offline.js";
 import {setUpQuiz} from "./quiz.js";
-// Statically: quiz-controls.js repaints the page's summaries after every answer.
-import {setUpQuizSummary} from "./quiz-summary.js";
 import {setUpChecklist} from "./checklist.js";
 import {setUpReflection} from "./reflection.js";
 
-/**
- * The function `name` of the module that `load` imports, loaded on its first
- * call (later calls reuse the loaded module). When the module cannot be loaded
- * (offline with no copy kept, or a new deployment in between), the part stays
- * as the server rendered it, which works without JavaScript.
- */
-const whenUsed = (load, name) => (...args) => load().then(module => module[name](...args), () => {});
 
 const setUpDashboard = whenUsed(() => import("./dashboard.js"), "setUpDashboard");
 const setUpProgressTools = whenUsed(() => import("./progress-tools.js"), "setUpProgressTools");
 const setUpCheckin = whenUsed(() => import("./checkin.js"), "setUpCheckin");
+const setUpQuizSummary = whenUsed(() => import("./quiz-summary.js"), "setUpQuizSummary");
 
 const course = {
   page: null, // this page's data (#__course): namespace, page key, strings ...

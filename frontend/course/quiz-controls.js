@@ -6,7 +6,6 @@ import {createButton, createElement} from "./dom.js";
 import {pageEntry} from "./record.js";
 import {changeProgress} from "./progress.js";
 import {translate} from "./strings.js";
-import {paintQuizSummaries} from "./quiz-summary.js";
 
 /** The buttons and status region of a quiz, in their `.course-quiz__actions` row (not yet on the page). */
 export function createControls(course, element) {
@@ -46,5 +45,4 @@ export function saveAnswer(course, quiz, entry) {
   changeProgress(course, record => {
     pageEntry(record, quiz.pageKey).quizzes[quiz.id] = entry;
   });
-  paintQuizSummaries(course);
 }

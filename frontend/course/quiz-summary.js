@@ -31,7 +31,8 @@ export function paintQuizSummaries(course) {
 /** Wire a results or intro panel: its count, and its button that clears this page's answers. */
 export function setUpQuizSummary(course, element) {
   paintQuizSummaries(course);
-  course.refreshers.set(element, () => paintQuizSummaries(course));
+  // Redrawn after every change (an answer, a reset, another tab), as the dashboard is.
+  course.painters.set(element, () => paintQuizSummaries(course));
   find(".course-quiz-reset", element)?.addEventListener("click", () => {
     if (!confirm(translate(course, "quiz.confirm_reset"))) return;
     const ids = findAll(".course-quiz").map(quiz => quiz.dataset.quizId);

@@ -16,7 +16,10 @@ import {changeProgress} from "./progress.js";
 import {shuffledOrder} from "./shuffle.js";
 import {translate} from "./strings.js";
 import {createControls, saveAnswer, showControls} from "./quiz-controls.js";
-import {setUpBlankQuiz} from "./blanks.js";
+import {whenUsed} from "./parts.js";
+
+// Fill-in-the-blank quizzes are rarer: their code is a part of its own.
+const setUpBlankQuiz = whenUsed(() => import("./blanks.js"), "setUpBlankQuiz");
 
 /** Whether `chosen` (option values) is exactly the set of right options. */
 export const isRightAnswer = (chosen, rightOptions) =>
