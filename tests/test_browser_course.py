@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from helpers.build import build_site, copy_fixture_course
+from helpers.server import SiteServer
 from playwright.sync_api import Dialog, Locator, Page, expect
 
 KEY = "mkdocs-course:fixture-course"
@@ -670,13 +671,18 @@ def test_no_page_asks_any_host_but_the_sites_own(page: Page, page_log, fixture_u
     page_log.assert_no_offsite_requests()
 
 
-def test_a_module_page_does_not_shift_when_course_js_fills_in_its_header(browser, fixture_url):
+def test_a_module_page_does_not_shift_when_course_js_fills_in_its_header(browser, fixture_site):
     """Cumulative layout shift 0: what course.js shows holds its place from the first paint (Lighthouse's CLS).
 
-    Its own context, as a learner's browser loads the page: the shared one
-    routes every request through the test's guard, which can let Chromium
-    paint before the stylesheets arrive.
+    Its own context and its own server, as a learner's browser loads the
+    page from GitHub Pages: the shared context routes every request through
+    the test's guard, and the shared server says `no-store`. Material then
+    fetches every stylesheet again when it makes their addresses absolute,
+    and a slow machine paints the page without them in between (a shift
+    that a cached stylesheet, as GitHub Pages' `max-age=600` gives, never shows).
     """
+    server = SiteServer(fixture_site, cache_control="max-age=600")
+    fixture_url = server.url
     context = browser.new_context(viewport={"width": 412, "height": 823}, service_workers="block")
     context.add_init_script(
         """window.__shifts = [];
@@ -692,3 +698,4 @@ def test_a_module_page_does_not_shift_when_course_js_fills_in_its_header(browser
             assert page.evaluate("window.__shifts") == [], path
     finally:
         context.close()
+        server.close()

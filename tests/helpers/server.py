@@ -20,9 +20,11 @@ class SiteHandler(SimpleHTTPRequestHandler):
     """Static files from `directory`, only below PREFIX; 404.html for misses."""
 
     csp: str | None = None
+    cache_control: str = "no-store"
 
-    def __init__(self, *args, csp: str | None = None, **kwargs) -> None:
+    def __init__(self, *args, csp: str | None = None, cache_control: str = "no-store", **kwargs) -> None:
         self.csp = csp
+        self.cache_control = cache_control
         super().__init__(*args, **kwargs)
 
     def _in_site(self) -> str | None:
@@ -63,10 +65,10 @@ class SiteHandler(SimpleHTTPRequestHandler):
         return super().translate_path(inner)
 
     def end_headers(self) -> None:
-        """Add the optional CSP, and keep the browser from caching between tests."""
+        """Add the optional CSP, and keep the browser from caching between tests (unless told otherwise)."""
         if self.csp:
             self.send_header("Content-Security-Policy", self.csp)
-        self.send_header("Cache-Control", "no-store")
+        self.send_header("Cache-Control", self.cache_control)
         super().end_headers()
 
     def log_message(self, format: str, *args) -> None:
@@ -76,8 +78,8 @@ class SiteHandler(SimpleHTTPRequestHandler):
 class SiteServer:
     """A running server for one site directory; `url` ends in PREFIX."""
 
-    def __init__(self, site_dir: Path, csp: str | None = None) -> None:
-        handler = partial(SiteHandler, directory=str(site_dir), csp=csp)
+    def __init__(self, site_dir: Path, csp: str | None = None, cache_control: str = "no-store") -> None:
+        handler = partial(SiteHandler, directory=str(site_dir), csp=csp, cache_control=cache_control)
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self._httpd.daemon_threads = True
         host, port = self._httpd.server_address[:2]
