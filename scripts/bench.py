@@ -10,8 +10,8 @@ stay as text) and with the course engine (the repository's mkdocs.yml as it
 is). The two builds
 alternate, round after round, so a machine that speeds up or slows down affects
 both alike. Each build is `mkdocs build --strict` in a fresh Python process;
-its wall time and peak RSS (from os.wait4) are recorded, and the medians and
-the ratio ours/plain are printed. `real` is this repository's own course
+its wall time and peak RSS (from os.wait4) are recorded, with its CPU time (user + system, steadier than wall time on a busy or
+virtual machine), and the medians and the ratio ours/plain are printed. `real` is this repository's own course
 (`docs/`), built the same two ways. Then comes the cold download of a module
 page, ours against plain Material's page from the same Markdown: the page is
 opened in headless Chromium ($CHROMIUM, else /usr/bin/chromium) with an empty
@@ -194,14 +194,15 @@ def write_configs(project: Path, real: bool = False) -> dict[str, Path]:
 
 @dataclass
 class Runs:
-    """Wall times (s) and peak RSS (KiB) of one kind of build."""
+    """Wall times (s), CPU times (s) and peak RSS (KiB) of one kind of build."""
 
     seconds: list[float] = field(default_factory=list)
+    cpu_seconds: list[float] = field(default_factory=list)
     peak_kib: list[int] = field(default_factory=list)
 
 
-def timed_build(config: Path, site_dir: Path, log: Path) -> tuple[float, int]:
-    """Run one `mkdocs build --strict` in a new process; return (seconds, peak RSS KiB)."""
+def timed_build(config: Path, site_dir: Path, log: Path) -> tuple[float, float, int]:
+    """Run one `mkdocs build --strict` in a new process; return (wall seconds, CPU seconds, peak RSS KiB)."""
     env = {k: v for k, v in os.environ.items() if k not in {"COURSE_PDF", "SITE_URL"}}
     env.setdefault("NO_MKDOCS_2_WARNING", "1")
     argv = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)]
@@ -222,7 +223,10 @@ def timed_build(config: Path, site_dir: Path, log: Path) -> tuple[float, int]:
     code = os.waitstatus_to_exitcode(status)
     if code != 0:
         sys.exit(f"Build failed (exit {code}): {' '.join(argv)}\n{log.read_text()}")
-    return elapsed, usage.ru_maxrss  # KiB on Linux
+    # CPU time (user + system) is what the build itself costs; wall time also
+    # holds whatever else the machine did meanwhile, which on a shared or
+    # virtual machine moves a 70 s build by several seconds.
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss  # KiB on Linux
 
 
 def compile_engine() -> None:
@@ -251,11 +255,12 @@ def bench(pages: int | str, rounds: int, workdir: Path) -> dict[str, Runs]:
         # Alternate which build goes first, so neither always gets a warm cache.
         order = ["plain", "ours"] if number % 2 else ["ours", "plain"]
         for name in order:
-            seconds, peak = timed_build(configs[name], project / f"site-{name}", project / f"build-{name}.log")
+            seconds, cpu, peak = timed_build(configs[name], project / f"site-{name}", project / f"build-{name}.log")
             runs[name].seconds.append(seconds)
+            runs[name].cpu_seconds.append(cpu)
             runs[name].peak_kib.append(peak)
             print(
-                f"  {pages} pages, round {number}/{rounds}, {name:5}: {seconds:7.2f} s, {peak / 1024:7.1f} MiB",
+                f"  {pages} pages, round {number}/{rounds}, {name:5}: {seconds:7.2f} s, CPU {cpu:7.2f} s, {peak / 1024:7.1f} MiB",
                 file=sys.stderr,
             )
     return runs
@@ -374,13 +379,16 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"Build: mkdocs build --strict, fresh process each, median of the rounds (Python {sys.version.split()[0]})")
     print(
-        f"{'pages':>6} {'rounds':>6} | {'plain s':>8} {'ours s':>8} {'ratio':>7} | {'plain MiB':>9} {'ours MiB':>9} {'ratio':>7}"
+        f"{'pages':>6} {'rounds':>6} | {'plain s':>8} {'ours s':>8} {'ratio':>7} | {'plain CPU':>9} {'ours CPU':>9} {'ratio':>7}"
+        f" | {'plain MiB':>9} {'ours MiB':>9} {'ratio':>7}"
     )
     for pages, (rounds, runs) in results.items():
         plain_s, ours_s = (statistics.median(runs[n].seconds) for n in ("plain", "ours"))
+        plain_c, ours_c = (statistics.median(runs[n].cpu_seconds) for n in ("plain", "ours"))
         plain_m, ours_m = (statistics.median(runs[n].peak_kib) / 1024 for n in ("plain", "ours"))
         print(
             f"{str(pages):>6} {rounds:>6} | {plain_s:>8.3f} {ours_s:>8.3f} {ours_s / plain_s:>6.3f}x"
+            f" | {plain_c:>9.3f} {ours_c:>9.3f} {ours_c / plain_c:>6.3f}x"
             f" | {plain_m:>9.1f} {ours_m:>9.1f} {ours_m / plain_m:>6.3f}x"
         )
 

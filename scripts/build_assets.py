@@ -81,9 +81,10 @@ def build(out_dir: Path) -> None:
     # One module script for every page; its parts' imports stay for the browser to follow (same origin: the CSP allows them).
     externals = [f"--external:./{path.name}" for path in loaded_later]
     run([str(BUNDLE_ENTRY), "--bundle", "--format=esm", *externals, f"--outfile={out_dir / BUNDLE_NAME}"])
-    # Each part: one module script of its own, which keeps its exported names (main.js calls them by name).
+    # Each part: one module script of its own, which keeps its exported names (main.js calls them by name);
+    # a part that loads another (quiz.js, blanks.js) leaves that import to the browser too.
     if loaded_later:
-        run([*map(str, loaded_later), "--bundle", "--format=esm", f"--outdir={out_dir}"])
+        run([*map(str, loaded_later), "--bundle", "--format=esm", *externals, f"--outdir={out_dir}"])
     run([str(STYLESHEET), "--bundle", f"--outfile={out_dir / STYLESHEET.name}"])
     # md-*.js (classic scripts that set globals) and leave-site.js (classic, in <head>): minified as they are, never wrapped.
     run([*map(str, standalone_sources()), f"--outdir={out_dir}"])

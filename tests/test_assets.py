@@ -63,9 +63,12 @@ def test_the_modules_become_one_renamed_script_that_loads_only_its_parts(rebuilt
     assert "function moduleProgress" in sources and "moduleProgress" not in bundle, "names were not shortened"
     assert "// " not in bundle, "comments were kept"
     assert len(bundle) < len(sources) / 2
-    # What only some pages have is loaded with import() from a file next to course.js.
+    # What only some pages have is loaded with import() from a file next to course.js,
+    # and a part may load a part of its own (a quiz, a fill-in-the-blank quiz).
     parts = set(re.findall(r'import\("\./([\w-]+\.js)"\)', bundle))
-    assert {"dashboard.js", "progress-tools.js", "checkin.js", "quiz-summary.js", "blanks.js"} <= parts
+    assert {"dashboard.js", "progress-tools.js", "checkin.js", "quiz-summary.js", "quiz.js"} <= parts
+    assert re.findall(r'import\("\./([\w-]+\.js)"\)', (rebuilt / "quiz.js").read_text(encoding="utf-8")) == ["blanks.js"]
+    parts.add("blanks.js")
     for name in parts:
         part = (rebuilt / name).read_text(encoding="utf-8")
         assert not re.search(r"""\b(from|import)\s*["']\.{1,2}/""", part), f"{name} imports a module: it must hold what it uses"
@@ -75,6 +78,11 @@ def test_a_module_page_loads_no_part_it_does_not_have(rebuilt):
     bundle = (rebuilt / "course.js").read_text(encoding="utf-8")
     for only_home in ("exportFile", "course-export", "course-card"):
         assert only_home not in bundle, f"{only_home!r} (home page only) is in course.js, which every page loads"
+    # A quiz's code waits until a quiz comes near the screen (near-screen.js).
+    assert "course-quiz__submit" not in bundle and "IntersectionObserver" in bundle
+    # A part saves through the course object, so none holds its own copy of storage.js.
+    for name in ("quiz.js", "blanks.js", "checkin.js", "quiz-summary.js"):
+        assert "backup-2" not in (rebuilt / name).read_text(encoding="utf-8"), f"{name} holds storage.js"
 
 
 def test_material_s_small_scripts_keep_their_global_names(rebuilt):

@@ -173,13 +173,14 @@ def test_the_page_data_carries_every_word_the_front_end_shows_and_no_other():
     sources = "\n".join(path.read_text("utf-8") for path in Path(__file__).parent.parent.joinpath("frontend", "course").glob("*.js"))
     named = {name for name in re.findall(r'["`]((?:quiz|checklist|state|storage|progress|module|dashboard|offline)\.[a-z_]+)["`$]', sources) if not name.endswith("_")}
     prefixes = set(re.findall(r'`((?:quiz|checklist|state|storage|progress|module|dashboard|offline)\.[a-z_]*)\$\{', sources))
-    carried = {key for key in STRINGS["en"] if key.startswith(SCRIPT_STRINGS)}
+    carried = {key for key in STRINGS["en"] if key.startswith(tuple(k for keys in SCRIPT_STRINGS.values() for k in keys))}
     assert named and prefixes
     assert sorted(named - carried) == []
     for prefix in prefixes:
         assert any(key.startswith(prefix) for key in carried), prefix
     # Words the server renders into the HTML stay out of every page's data.
     assert "progress.erase_text" not in carried and "progress.keep_text" not in carried
+    assert not {"quiz.show", "quiz.hint", "reflection.no_js", "reflection.print_answers"} & carried
 
 
 def test_words_of_the_dashboard_and_tools_stay_off_pages_that_run_without_them():
@@ -187,7 +188,7 @@ def test_words_of_the_dashboard_and_tools_stay_off_pages_that_run_without_them()
     import re
     from pathlib import Path
 
-    from mkdocs_course.site import TOOL_STRINGS
+    from mkdocs_course.site import SCRIPT_STRINGS
 
     folder = Path(__file__).parent.parent / "frontend" / "course"
     every_page, waiting = set(), ["main.js"]
@@ -196,10 +197,11 @@ def test_words_of_the_dashboard_and_tools_stay_off_pages_that_run_without_them()
         if name not in every_page:
             every_page.add(name)
             waiting += re.findall(r'^import .* from "\./([\w-]+\.js)";$', (folder / name).read_text("utf-8"), re.M)
-    assert {"main.js", "storage.js", "quiz.js"} <= every_page and "dashboard.js" not in every_page
+    assert {"main.js", "storage.js", "checklist.js"} <= every_page
+    assert not {"dashboard.js", "quiz.js", "checkin.js"} & every_page
     for name in sorted(every_page):
         keys = re.findall(r'["`]((?:dashboard|progress|storage)\.[a-z_]+)', (folder / name).read_text("utf-8"))
-        assert not [key for key in keys if key.startswith(TOOL_STRINGS)], f"{name} runs on every page"
+        assert not [key for key in keys if key.startswith(SCRIPT_STRINGS["tools"])], f"{name} runs on every page"
 
 
 def test_only_pages_with_the_tools_carry_their_words(fixture_site):
@@ -213,8 +215,24 @@ def test_only_pages_with_the_tools_carry_their_words(fixture_site):
     home, module = strings("."), strings("basics/listening")
     assert "progress.confirm_course" in home and "dashboard.overall" in home
     assert "progress.confirm_course" not in module and "dashboard.overall" not in module
-    assert module["quiz.submit"] == home["quiz.submit"] == "Check answer"
-    assert "storage.full" in module
+    assert module["quiz.submit"] == "Check answer" and module["checklist.count"] == "{done} of {total} done"
+    assert "storage.full" in module and "storage.full" in home
+    # Each part's words come only with a page that has the part.
+    assert "quiz.blank_answer" not in module and "quiz.results" not in module and "checkin.again" not in module
+    assert "checkin.again" in home  # the dashboard sums up check-ins
+
+
+def test_a_page_carries_the_words_of_the_parts_it_has():
+    from mkdocs_course.site import page_parts, script_strings
+    from mkdocs_course.strings import STRINGS
+
+    assert page_parts("<p>Text</p>", tools=False) == {"page"}
+    blank = '<div class="course-quiz" data-quiz-kind="blanks"><span class="course-quiz__blank">'
+    assert page_parts(blank, tools=False) == {"page", "quiz", "blanks"}
+    assert page_parts("", tools=True) == {"page", "tools", "checkin"}
+    words = script_strings(STRINGS["en"], frozenset({"page", "reflection"}))
+    assert words["reflection.saved"] == "Saved in this browser."
+    assert "quiz.submit" not in words and "storage.mode_device" not in words and "reflection.no_js" not in words
 
 
 def test_a_module_page_loads_only_the_stylesheets_it_uses(fixture_site):
@@ -237,3 +255,10 @@ def test_a_module_page_loads_only_the_stylesheets_it_uses(fixture_site):
     checkin = '<div class="course-checkin" id="checkin-k" data-checkin-id="k">'
     assert page_stylesheets(checkin, print_page=False) == ["assets/course/checkin.css"]
     assert page_stylesheets(checkin, print_page=True) == ["assets/course/print-pages.css", "assets/course/checkin.css"]
+    # The dashboard's and the progress tools', a fill-in quiz's and the plan page's likewise.
+    assert stylesheets("") == ["course.css", "dashboard.css"]
+    blank = '<p>Say <span class="course-quiz__blank" data-blank="1" data-size="5">blank 1</span>.</p>'
+    assert page_stylesheets(blank, print_page=False) == ["assets/course/blanks.css"]
+    assert page_stylesheets('<div class="course-plan">', print_page=False) == ["assets/course/plan.css"]
+    tool = '<div class="course-tool course-js" hidden>'
+    assert page_stylesheets(tool, print_page=False) == ["assets/course/dashboard.css"]

@@ -9,7 +9,6 @@
 
 import {createElement, find, findAll} from "./dom.js";
 import {pageEntry, savedAnswer} from "./record.js";
-import {changeProgress} from "./progress.js";
 import {translate} from "./strings.js";
 import {createControls, saveAnswer, showControls} from "./quiz-controls.js";
 
@@ -142,7 +141,7 @@ function restoreSavedAnswer(course, quiz) {
   if (!saved) return;
   const shown = savedState(course, quiz);
   if (!shown) {
-    changeProgress(course, record => delete pageEntry(record, quiz.pageKey).quizzes[quiz.id]);
+    course.changeProgress(record => delete pageEntry(record, quiz.pageKey).quizzes[quiz.id]);
     return;
   }
   showAnswer(course, quiz, shown.words, shown.state);

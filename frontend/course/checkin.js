@@ -9,7 +9,6 @@
 
 import {createButton, createElement, find, findAll} from "./dom.js";
 import {addCheckinTake, removeCheckinTake, savedCheckins} from "./record.js";
-import {changeProgress} from "./progress.js";
 import {drawChart} from "./checkin-chart.js";
 import {translate} from "./strings.js";
 
@@ -70,7 +69,7 @@ function answer(course, checkin, {save}) {
   }
   let message = "checkin.previewed";
   if (save) {
-    const saved = changeProgress(course, record =>
+    const saved = course.changeProgress(record =>
       addCheckinTake(record, checkin.pageKey, checkin.id, {date: new Date().toISOString(), ratings}));
     message = saved || course.mode === "memory" ? "checkin.saved" : "checkin.not_saved";
     paintHistory(course, checkin);
@@ -160,7 +159,7 @@ function paintHistory(course, checkin) {
 /** Remove one take, after one question; say so. */
 function removeTake(course, checkin, date, when) {
   if (!confirm(translate(course, "checkin.confirm_remove", {date: when}))) return;
-  changeProgress(course, record => removeCheckinTake(record, checkin.pageKey, checkin.id, date));
+  course.changeProgress(record => removeCheckinTake(record, checkin.pageKey, checkin.id, date));
   paintHistory(course, checkin);
   checkin.status.textContent = translate(course, "checkin.removed", {date: when});
   // The button is gone with its row: focus goes back to the check-in.

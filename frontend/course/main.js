@@ -9,20 +9,21 @@
 // mode and the manifest are read once per visit.
 //
 // What every page needs (the record, the module header, the navigation marks,
-// the offline worker, quizzes, checklists, reflections) is imported here. A
-// part only some pages have (the dashboard, the progress tools, a check-in, a
-// quiz summary, a fill-in-the-blank quiz) is set up by its own module, which
-// the page downloads only when it has that part: `whenUsed` (parts.js) and
+// the offline worker, checklists, reflections) is imported here. A part only
+// some pages have (the dashboard, the progress tools, a check-in, a quiz
+// summary, a fill-in-the-blank quiz) is set up by its own module, which the
+// page downloads only when it has that part; quizzes, at the end of a module,
+// when one comes near the screen (near-screen.js): `whenUsed` (parts.js) and
 // `make assets` serve each as a file of its own (ARCHITECTURE.md, "Page weight").
 
 import {find, findAll, setUpOnce} from "./dom.js";
 import {whenUsed} from "./parts.js";
 import {chooseMode, loadRecord, recordKey, recordStore} from "./storage.js";
 import {changeProgress} from "./progress.js";
-import {pageEntry} from "./record.js";
+import {hasSavedQuizzes, pageEntry} from "./record.js";
 import {repaint} from "./paint.js";
 import {keepCourseOffline} from "./offline.js";
-import {setUpQuiz} from "./quiz.js";
+import {whenNearScreen} from "./near-screen.js";
 import {setUpChecklist} from "./checklist.js";
 import {setUpReflection} from "./reflection.js";
 
@@ -30,6 +31,7 @@ import {setUpReflection} from "./reflection.js";
 const setUpDashboard = whenUsed(() => import("./dashboard.js"), "setUpDashboard");
 const setUpProgressTools = whenUsed(() => import("./progress-tools.js"), "setUpProgressTools");
 const setUpCheckin = whenUsed(() => import("./checkin.js"), "setUpCheckin");
+const setUpQuiz = whenUsed(() => import("./quiz.js"), "setUpQuiz");
 const setUpQuizSummary = whenUsed(() => import("./quiz-summary.js"), "setUpQuizSummary");
 
 const course = {
@@ -52,6 +54,12 @@ const course = {
   shuffled: new Set(), // quizzes showing their options in the learner's own order
   seedSaved: false, // the record's seed (the shuffled order) is saved for this visit
   printing: false, // whether the print listeners are added
+  nearScreen: null, // the IntersectionObserver that sets up a quiz as it comes near the screen
+  waiting: new WeakMap(), // quiz element -> its set-up, until it comes near the screen
+  // The parts (quiz.js, checkin.js ...) save and redraw through these, so that
+  // none of them downloads its own copy of storage.js and the painters.
+  changeProgress: change => changeProgress(course, change),
+  repaint: options => repaint(course, options),
 };
 
 /** Read this page's data; false when the page has none (or it is unreadable). */
@@ -113,7 +121,12 @@ function setUpPage() {
   followOtherTabs();
   keepCourseOffline(course);
   for (const element of findAll(".course-js")) element.hidden = false;
-  setUpOnce(".course-quiz", element => setUpQuiz(course, element));
+  // A returning learner's answers show at once; otherwise a quiz's code waits until it comes near the screen.
+  const answered = hasSavedQuizzes(course.record, course.page.page);
+  setUpOnce(".course-quiz", element => {
+    if (answered) setUpQuiz(course, element);
+    else whenNearScreen(course, element, () => setUpQuiz(course, element));
+  });
   setUpOnce(".course-quiz-summary", element => setUpQuizSummary(course, element));
   setUpOnce(".course-checklist", element => setUpChecklist(course, element));
   setUpOnce(".course-reflection", element => setUpReflection(course, element));

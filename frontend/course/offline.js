@@ -29,5 +29,8 @@ async function registerWorker(course) {
   });
   // Messages wait in a queue until this is called (or the page has loaded).
   navigator.serviceWorker.startMessages();
+  // The worker's install downloads the whole course: wait until this page has
+  // loaded, so the copies never compete with what the learner is about to read.
+  if (document.readyState !== "complete") await new Promise(resolve => addEventListener("load", resolve, {once: true}));
   await navigator.serviceWorker.register(new URL("sw.js", course.root), {scope: course.root.href});
 }

@@ -4,7 +4,6 @@
 
 import {createButton, createElement} from "./dom.js";
 import {pageEntry} from "./record.js";
-import {changeProgress} from "./progress.js";
 import {translate} from "./strings.js";
 
 /** The buttons and status region of a quiz, in their `.course-quiz__actions` row (not yet on the page). */
@@ -42,7 +41,7 @@ export function showControls(quiz, state) {
 
 /** Save `entry` ({answer, correct, gaveUp?}) as the quiz's answer. */
 export function saveAnswer(course, quiz, entry) {
-  changeProgress(course, record => {
+  course.changeProgress(record => {
     pageEntry(record, quiz.pageKey).quizzes[quiz.id] = entry;
   });
 }

@@ -5,8 +5,6 @@
 
 import {find, findAll} from "./dom.js";
 import {ownValue, pageEntry, savedAnswer} from "./record.js";
-import {changeProgress} from "./progress.js";
-import {repaint} from "./paint.js";
 import {translate} from "./strings.js";
 
 /** The page's quizzes as {answered, right, total}, from the record. */
@@ -36,11 +34,11 @@ export function setUpQuizSummary(course, element) {
   find(".course-quiz-reset", element)?.addEventListener("click", () => {
     if (!confirm(translate(course, "quiz.confirm_reset"))) return;
     const ids = findAll(".course-quiz").map(quiz => quiz.dataset.quizId);
-    changeProgress(course, record => {
+    course.changeProgress(record => {
       const answers = pageEntry(record, course.page.page).quizzes;
       for (const id of ids) delete answers[id];
     });
-    repaint(course, {external: true});
+    course.repaint({external: true});
     find(".course-quiz-summary__status", element).textContent = translate(course, "quiz.done_reset");
   });
 }

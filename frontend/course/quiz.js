@@ -12,7 +12,6 @@
 
 import {find, findAll} from "./dom.js";
 import {pageEntry, savedAnswer} from "./record.js";
-import {changeProgress} from "./progress.js";
 import {shuffledOrder} from "./shuffle.js";
 import {translate} from "./strings.js";
 import {createControls, saveAnswer, showControls} from "./quiz-controls.js";
@@ -110,7 +109,7 @@ function shuffleOptions(course, quiz) {
   followPrinting(course);
   if (!course.seedSaved && course.unreadable == null) {
     course.seedSaved = true;
-    changeProgress(course, () => {});
+    course.changeProgress(() => {});
   }
 }
 
@@ -215,7 +214,7 @@ function restoreSavedAnswer(course, quiz) {
   if (!saved) return;
   const shown = savedState(course, quiz);
   if (!shown) {
-    changeProgress(course, record => delete pageEntry(record, quiz.pageKey).quizzes[quiz.id]);
+    course.changeProgress(record => delete pageEntry(record, quiz.pageKey).quizzes[quiz.id]);
     return;
   }
   showAnswer(course, quiz, shown.chosen, shown.state);

@@ -75,6 +75,10 @@ export const isTicked = (record, pageKey, itemId) =>
 export const savedAnswer = (record, pageKey, quizId) =>
   ownValue(ownValue(ownValue(record.pages, pageKey), "quizzes"), quizId);
 
+/** Whether page `pageKey` has a saved answer to any of its quizzes in `record`. */
+export const hasSavedQuizzes = (record, pageKey) =>
+  safeEntries(ownValue(ownValue(record.pages, pageKey), "quizzes")).length > 0;
+
 /** The saved text of reflection `reflectionId` on page `pageKey`, or "". */
 export function savedReflection(record, pageKey, reflectionId) {
   const text = ownValue(ownValue(ownValue(ownValue(record.pages, pageKey), "reflections"), reflectionId), "text");

@@ -44,11 +44,19 @@ if TYPE_CHECKING:
 THEME_DIR = str(Path(__file__).resolve().parent / "theme")
 COURSE_CSS = "assets/course/course.css"
 COURSE_JS = "assets/course/course.js"
-# Stylesheets only some pages load (page_stylesheets), so that a module page downloads neither.
+# Stylesheets only some pages load (page_stylesheets), so that a module page downloads none of them.
 PRINT_PAGES_CSS = "assets/course/print-pages.css"
-CODE_CONTRAST_CSS = "assets/course/code-contrast.css"
-CHECKIN_CSS = "assets/course/checkin.css"
+# Each one, with what in a page's HTML makes the page link it.
+PAGE_STYLESHEETS = (
+    ("assets/course/checkin.css", ('class="course-checkin"',)),
+    ("assets/course/code-contrast.css", ('class="highlight',)),
+    ("assets/course/dashboard.css", ('class="course-dashboard"', 'class="course-tool ')),
+    ("assets/course/blanks.css", ('class="course-quiz__blank"',)),
+    ("assets/course/plan.css", ('class="course-plan"',)),
+)
 EXTENSIONS = ("course_quiz", "course_checklist")
+# Between a page's two widgets while they wait, compressed, for the page's turn: a character HTML never holds.
+WIDGETS_SEPARATOR = "\0"
 
 Settings = Callable[[MkDocsConfig], "tuple[CourseConfig, list[str]]"]
 
@@ -88,12 +96,12 @@ class CourseBuild(Reporter):
         # Each Markdown file as messages name it, read once when the course is built.
         self.sources: dict[str, Source] = {}
         # The pieces of each rendered module that the workbook and answer key reuse.
-        self.pieces: dict[str, fragments.ModuleFragments] = {}
+        self.pieces: dict[str, bytes] = {}  # compressed (fragments.pack) until the print pages read them
         # Each plan reflection's HTML ("<module id> <reflection id>"), for a page with the plan marker.
         self.plan_pieces: dict[str, str] = {}
         # Each page's widgets (under the title, after the content): made before
         # the anchors are checked, added once search has read the page.
-        self.widgets: dict[str, tuple[str, str]] = {}
+        self.widgets: dict[str, bytes] = {}  # compressed, like the pages' HTML (``_pack_content``)
         # The page being rendered's own quiz options (its `quiz:` front matter, see page_options.py).
         self.quiz_page: dict[str, bool] = {}
 
@@ -218,7 +226,9 @@ class CourseBuild(Reporter):
             self._keep_pieces(module, html, page.url)
         # Controls an author places with a marker line (the help page's "Erase everything").
         html = widgets.place_markers(html, self.course)
-        self.widgets[page.file.src_uri] = parts = self._widgets_for(page, module)
+        parts = self._widgets_for(page, module)
+        if any(parts):
+            self.widgets[page.file.src_uri] = zlib.compress(WIDGETS_SEPARATOR.join(parts).encode("utf-8"), 1)
         if page.present_anchor_ids is not None:
             # So that Markdown may link to them (#course-manage) under --strict.
             page.present_anchor_ids.update(widgets.anchor_ids(parts[0] + parts[1]))
@@ -255,16 +265,14 @@ class CourseBuild(Reporter):
             content = self._print_page(uri, page, content, config)
         elif PLAN_MARKER in content:
             content = self._plan_page(page, content, config)
-        top, bottom = self.widgets.pop(uri, ("", ""))
+        packed = self.widgets.pop(uri, None)
+        top, bottom = zlib.decompress(packed).decode("utf-8").split(WIDGETS_SEPARATOR) if packed else ("", "")
         page.content = (widgets.after_title(content, top) if top else content) + bottom
         context["course"] = self.course
         context["course_module"] = module
         context["course_stylesheets"] = page_stylesheets(page.content, print_page=print_page)
-        tools = widgets.has_progress_tools(page.content)
-        checkins = 'class="course-checkin"' in page.content
-        context["course_page_data"] = site.page_data(
-            self.course, page, module, offline=self.offline, tools=tools, checkins=checkins
-        )
+        parts = site.page_parts(page.content, tools=widgets.has_progress_tools(page.content))
+        context["course_page_data"] = site.page_data(self.course, page, module, offline=self.offline, parts=parts)
         return context
 
     on_page_context = CombinedEvent(_unpack_content, _on_page_context)
@@ -335,7 +343,7 @@ class CourseBuild(Reporter):
         return "", ""
 
     def _print_page(self, uri: str, page: Page, html: str, config: MkDocsConfig) -> str:
-        """Return the workbook's or the answer key's content; drop the pieces it used.
+        """Return the workbook's, the answer key's or the notebook's content, from the modules' kept pieces.
 
         MkDocs builds pages in file order and the print pages were appended
         last, so every module rendered by this build has its pieces kept; a
@@ -346,23 +354,14 @@ class CourseBuild(Reporter):
         for module in course.modules:
             if module.id not in self.pieces:
                 self._render_for_print(module, config)
+        pieces = {module_id: fragments.unpack(packed) for module_id, packed in self.pieces.items()}
         if uri == print_pages.NOTEBOOK_URI:
-            html = print_pages.notebook_html(course, self.pieces, page.url, _title_id(html), widgets.notebook_actions(course))
-            for piece in self.pieces.values():
-                piece.reflections = []
-            return html
+            return print_pages.notebook_html(course, pieces, page.url, _title_id(html), widgets.notebook_actions(course))
         actions = widgets.print_actions(course, workbook, partial(normalize_url, page=page))
         # Each print page links to the other.
         other = self.files.get_file_from_path(print_pages.ANSWER_KEY_URI if workbook else print_pages.WORKBOOK_URI)
         assemble = print_pages.workbook_html if workbook else print_pages.answer_key_html
-        html = assemble(course, self.pieces, page.url, _link(other, page), _title_id(html), actions)
-        # Each piece is used by one print page only: a large course's pieces
-        # would otherwise stay in memory to the end.
-        for piece in self.pieces.values():
-            if workbook:
-                piece.checklists, piece.practice, piece.checkins = [], "", []
-            else:
-                piece.quizzes = []
+        html = assemble(course, pieces, page.url, _link(other, page), _title_id(html), actions)
         return html
 
     def _render_for_print(self, module: Module, config: MkDocsConfig) -> None:
@@ -378,7 +377,8 @@ class CourseBuild(Reporter):
 
     def _keep_pieces(self, module: Module, html: str, url: str) -> None:
         """Keep a rendered module's pieces for the print pages, and its plan reflections for the plan page."""
-        piece = self.pieces[module.id] = fragments.capture(html, url, self.course.practice_heading)
+        piece = fragments.capture(html, url, self.course.practice_heading)
+        self.pieces[module.id] = fragments.pack(piece)
         if module.plans:
             wanted = {prompt.id for prompt in module.plans}
             for reflection in piece.reflections:
@@ -396,12 +396,9 @@ class CourseBuild(Reporter):
 
 
 def page_stylesheets(html: str, *, print_page: bool) -> list[str]:
-    """Return the stylesheets a page loads besides course.css: the print pages' own, a check-in's, highlighted code's contrast."""
+    """Return the stylesheets a page loads besides course.css: the print pages' own, and each of PAGE_STYLESHEETS it has a part for."""
     sheets = [PRINT_PAGES_CSS] if print_page else []
-    if 'class="course-checkin"' in html:
-        sheets.append(CHECKIN_CSS)
-    if 'class="highlight' in html:
-        sheets.append(CODE_CONTRAST_CSS)
+    sheets += [sheet for sheet, marks in PAGE_STYLESHEETS if any(mark in html for mark in marks)]
     return sheets
 
 

@@ -152,8 +152,8 @@ class Course:
         self.strings = strings
         self.practice_heading = practice_heading
         self.pdf_url: str | None = None
-        self.script_strings_json: dict[tuple[bool, bool], str] = {}
-        """The words course.js shows, as JSON, by (progress tools', check-ins') words or not (see ``site.page_data``)."""
+        self.script_strings_json: dict[frozenset[str], str] = {}
+        """The words course.js shows, as JSON, by the parts of a page that show them (see ``site.page_data``)."""
         self.checkins: dict[str, checkins.Definition] = {}
         """Every check-in of the course by id, on any page (``<checkin again>`` shows one elsewhere)."""
         self._by_source: dict[str, Module] | None = None

@@ -23,20 +23,52 @@ from .frontmatter import body_line_offset, decode_source
 from .model import Course, Module, PageSource, build_course
 
 MANIFEST_URI = "course-manifest.json"
-# The words course.js shows; templates render the rest into the HTML, so every
-# page carries only these.
-# tests/test_widgets.py checks that every key the front end names is kept.
-SCRIPT_STRINGS = (
-    "quiz.", "reflection.", "checkin.", "checklist.", "state.", "storage.", "offline.", "module.progress", "dashboard.overall",
-    "dashboard.continue", "progress.bad_file", "progress.confirm_", "progress.done_reset", "progress.erased",
-    "progress.import", "progress.mode_failed", "progress.newer", "progress.other_course", "progress.now_",
-)  # fmt: skip
-# Of those, the words only the dashboard and the progress tools show (course.js
-# loads their code only where they are): carried only by the pages that have
-# them (the home page, a page with the erase marker), not by every module page.
-TOOL_STRINGS = ("dashboard.", "progress.", "storage.mode_")
-# A check-in's words: only on a page with one, or with the dashboard (its check-in lines).
-CHECKIN_STRINGS = "checkin."
+# The words course.js shows (templates render every other word into the HTML),
+# by the part of a page that shows them: a page carries the words of the parts
+# it has ("page": every page), so a module page is spared the dashboard's, a
+# check-in's or a fill-in quiz's. Keys, or prefixes of keys.
+# tests/test_widgets.py checks that every key the front end names is here.
+SCRIPT_STRINGS = {
+    "page": ("state.", "storage.unavailable", "storage.full", "storage.reset_notice", "storage.saved_again",
+             "storage.unreadable_no_room", "storage.download_unreadable", "offline.", "module.progress"),
+    "quiz": ("quiz.submit", "quiz.retry", "quiz.reveal", "quiz.correct", "quiz.wrong", "quiz.right", "quiz.not_right",
+             "quiz.choose", "quiz.your_choice"),
+    "blanks": ("quiz.type_first", "quiz.blank_answer"),
+    "summary": ("quiz.results", "quiz.confirm_reset", "quiz.done_reset"),
+    "checklist": ("checklist.",),
+    "reflection": ("reflection.saved", "reflection.not_saved"),
+    "checkin": ("checkin.",),
+    # The dashboard and the progress tools (course.js loads their code only where they are).
+    "tools": ("dashboard.overall", "dashboard.continue", "progress.bad_file", "progress.confirm_", "progress.done_reset",
+              "progress.erased", "progress.import", "progress.mode_failed", "progress.newer", "progress.other_course",
+              "progress.now_", "storage.mode_"),
+}  # fmt: skip
+# How a page's HTML shows each part; "tools" is widgets.has_progress_tools.
+PART_MARKS = {
+    "quiz": 'class="course-quiz"',
+    "blanks": 'class="course-quiz__blank"',
+    "summary": 'class="course-quiz-summary ',
+    "checklist": 'class="course-checklist"',
+    "reflection": 'class="course-reflection"',
+    "checkin": 'class="course-checkin"',
+}
+# The parts whose words another part also needs: a blank quiz has a quiz's
+# buttons, a summary counts quizzes, the dashboard sums up check-ins.
+NEEDS = {"blanks": ("quiz",), "summary": ("quiz",), "tools": ("checkin",)}
+
+
+def page_parts(html: str, *, tools: bool) -> frozenset[str]:
+    """Return the parts of SCRIPT_STRINGS a page's HTML has ("page" always)."""
+    parts = {"page", *(part for part, mark in PART_MARKS.items() if mark in html)}
+    if tools:
+        parts.add("tools")
+    return frozenset(parts.union(*(NEEDS.get(part, ()) for part in parts)))
+
+
+def script_strings(strings: dict[str, str], parts: frozenset[str]) -> dict[str, str]:
+    """Return the words course.js shows on a page with ``parts``, in the course's language."""
+    keys = tuple(key for part in parts for key in SCRIPT_STRINGS[part])
+    return {key: text for key, text in strings.items() if key.startswith(keys)}
 
 
 def display_path(config: MkDocsConfig, abs_path: str | None, src_uri: str) -> str:
@@ -102,25 +134,14 @@ def page_key(page: Page, module: Module | None) -> str:
     return module.id if module else page.file.src_uri[:-3]
 
 
-def page_data(
-    course: Course, page: Page, module: Module | None, *, offline: bool = False, tools: bool = False, checkins: bool = False
-) -> str:
+def page_data(course: Course, page: Page, module: Module | None, *, offline: bool = False, parts: frozenset[str]) -> str:
     """Return the JSON a page hands to course.js in ``<script id="__course">``, safe inside that element.
 
-    With ``tools`` (the page has the dashboard or a progress tool) the words
-    of those come too, and with ``checkins`` (or ``tools``) a check-in's. Each
-    set of words is serialised once per course.
+    It carries the words of the page's ``parts`` (``page_parts``); each set
+    of words is serialised once per course.
     """
-    words = (tools, checkins or tools)
-    if words not in course.script_strings_json:
-        strings = {
-            key: text
-            for key, text in course.strings.items()
-            if key.startswith(SCRIPT_STRINGS)
-            and (tools or not key.startswith(TOOL_STRINGS))
-            and (words[1] or not key.startswith(CHECKIN_STRINGS))
-        }
-        course.script_strings_json[words] = htmlsafe_json_dumps(strings)
+    if parts not in course.script_strings_json:
+        course.script_strings_json[parts] = htmlsafe_json_dumps(script_strings(course.strings, parts))
     data = {
         "manifest": MANIFEST_URI,
         "namespace": course.namespace,
@@ -131,7 +152,7 @@ def page_data(
         # Whether the site has a service worker (offline.js registers it, or removes an old one).
         "offline": offline,
     }
-    return f'{htmlsafe_json_dumps(data)[:-1]}, "strings": {course.script_strings_json[words]}}}'
+    return f'{htmlsafe_json_dumps(data)[:-1]}, "strings": {course.script_strings_json[parts]}}}'
 
 
 def nav_for(course: Course, files: Files, extra_pages: list[str]) -> list[Any]:
