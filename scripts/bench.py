@@ -397,7 +397,8 @@ def main(argv: list[str] | None = None) -> int:
         print("  not measured: no Chromium (set CHROMIUM=/path/to/chromium)")
     for pages, (plain_w, ours_w) in weights.items():
         plain_b, ours_b = plain_w.total(), ours_w.total()
-        print(f"  {str(pages):>6} pages: plain {plain_b:>8,} B, ours {ours_b:>8,} B, +{(ours_b - plain_b) / 1024:.1f} KiB")
+        extra = ours_b - plain_b
+        print(f"  {str(pages):>6} pages: plain {plain_b:>8,} B, ours {ours_b:>8,} B, +{extra:,} B (+{extra / 1024:.2f} KiB)")
         others = {"plain": plain_w.total(("fetch", "xhr")), "ours": ours_w.total(("fetch", "xhr"))}
         print(f"  {'':>6}  and fetched after load (not counted): plain {others['plain']:,} B, ours {others['ours']:,} B")
     if weights:

@@ -49,6 +49,12 @@ TARGETS = "es2022,chrome111,edge111,firefox114,safari16.4"
 COMMON_FLAGS = ["--minify", f"--target={TARGETS}", "--charset=utf8", "--legal-comments=none", "--log-level=warning"]
 
 
+# Served files made by joining minified ones, in this order (the theme's
+# partials/javascripts/base.html links head.js, or md-base.js alone when the
+# course has "Leave this site" off).
+JOINED = {"head.js": ("md-base.js", "leave-site.js")}
+
+
 class EsbuildMissing(RuntimeError):
     """esbuild is not installed in node_modules/."""
 
@@ -66,7 +72,7 @@ def parts() -> list[Path]:
 
 def served_names() -> set[str]:
     """The names of every file this script writes."""
-    return {BUNDLE_NAME, STYLESHEET.name, *(path.name for path in parts()), *(path.name for path in standalone_sources())}
+    return {BUNDLE_NAME, STYLESHEET.name, *JOINED, *(path.name for path in parts()), *(path.name for path in standalone_sources())}
 
 
 def build(out_dir: Path) -> None:
@@ -88,6 +94,9 @@ def build(out_dir: Path) -> None:
     run([str(STYLESHEET), "--bundle", f"--outfile={out_dir / STYLESHEET.name}"])
     # md-*.js (classic scripts that set globals) and leave-site.js (classic, in <head>): minified as they are, never wrapped.
     run([*map(str, standalone_sources()), f"--outdir={out_dir}"])
+    # Every page with "Leave this site" runs both scripts in <head>: one file, one request, one gzip stream.
+    for name, scripts in JOINED.items():
+        (out_dir / name).write_text(";\n".join((out_dir / script).read_text(encoding="utf-8").strip() for script in scripts) + "\n", encoding="utf-8")
 
 
 def run(arguments: list[str]) -> None:

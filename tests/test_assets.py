@@ -89,6 +89,9 @@ def test_material_s_small_scripts_keep_their_global_names(rebuilt):
     base = (rebuilt / "md-base.js").read_text(encoding="utf-8")
     for name in ("__md_scope=", "__md_hash=", "__md_get=", "__md_set="):
         assert name in base, f"md-base.js lost the global {name[:-1]} that Material's scripts call"
+    # With "Leave this site" on, both <head> scripts come in one file, Material's helpers first.
+    head = (rebuilt / "head.js").read_text(encoding="utf-8")
+    assert head.startswith(base.strip()) and head.endswith((rebuilt / "leave-site.js").read_text(encoding="utf-8"))
 
 
 def test_a_build_serves_the_minified_copies_as_they_are(fixture_site):

@@ -300,6 +300,55 @@ def test_a_saved_answer_is_shown_again_after_a_reload(page: Page, page_log, fixt
     page_log.assert_no_errors()
 
 
+# --- Loading ------------------------------------------------------------------------
+
+
+def quiz_code_requests(page_log) -> list[str]:
+    """The requests for quiz.js, the quizzes' code."""
+    return [url for url in page_log.requests if url.endswith("/assets/course/quiz.js")]
+
+
+def test_a_quiz_s_code_is_downloaded_only_when_a_quiz_comes_near_the_screen(page: Page, page_log, fixture_url):
+    # A small screen, so the quizzes start more than a screen below what shows.
+    page.set_viewport_size({"width": 360, "height": 200})
+    page.goto(fixture_url + LISTENING)
+    single = quiz(page, COOKING)
+    expect(page.locator(".course-module__progress")).to_be_visible()  # course.js has run
+    assert single.evaluate("quiz => quiz.getBoundingClientRect().top") > 2 * 200
+    page.wait_for_timeout(500)
+    assert quiz_code_requests(page_log) == []
+    # Until then the quiz is the server's form, which works without JavaScript.
+    expect(single.locator("details.course-quiz__answer")).to_have_count(1)
+    expect(single.get_by_role("button", name="Check answer")).to_have_count(0)
+
+    single.scroll_into_view_if_needed()
+    expect(single.get_by_role("button", name="Check answer")).to_be_visible()
+    expect(single.locator("details.course-quiz__answer")).to_have_count(0)
+    assert len(quiz_code_requests(page_log)) == 1
+    single.get_by_role("radio", name=TURN_TO_THEM).check()
+    single.get_by_role("button", name="Check answer").click()
+    expect(single.get_by_role("status")).to_have_text(RIGHT)
+
+    # A page with a saved answer sets its quizzes up at once, to show it.
+    page.evaluate("window.scrollTo(0, 0)")
+    page.reload()
+    expect(quiz(page, COOKING).get_by_role("status")).to_have_text(RIGHT)
+    assert page.evaluate("window.scrollY") == 0
+    expect(quiz(page, REPLIES).get_by_role("button", name="Check answer")).to_be_attached()
+    page_log.assert_no_errors()
+
+
+def test_tabbing_into_a_quiz_sets_it_up(page: Page, page_log, fixture_url):
+    page.set_viewport_size({"width": 360, "height": 200})
+    page.goto(fixture_url + LISTENING)
+    single = quiz(page, COOKING)
+    expect(page.locator(".course-module__progress")).to_be_visible()
+    # Focus moved in without scrolling first (as a screen reader's quick keys do).
+    single.get_by_role("radio", name=TURN_TO_THEM).evaluate("radio => radio.focus({preventScroll: true})")
+    expect(single.get_by_role("button", name="Check answer")).to_be_attached()
+    page_log.assert_no_errors()
+
+
 # --- Without JavaScript ---------------------------------------------------------------
 
 

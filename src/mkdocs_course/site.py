@@ -147,7 +147,6 @@ def page_data(course: Course, page: Page, module: Module | None, *, offline: boo
         "namespace": course.namespace,
         "page": page_key(page, module),
         "module": module is not None,
-        "title": module.title if module else page.title,
         "completion": course.completion,
         # Whether the site has a service worker (offline.js registers it, or removes an old one).
         "offline": offline,
