@@ -56,6 +56,11 @@ def test_every_page_has_no_axe_violations(browser: Browser, built_courses, cours
                 page.locator("body").evaluate("(body, scheme) => body.setAttribute('data-md-color-scheme', scheme)", SCHEMES[scheme])
             # Material's bundle picks the palette that matches the colour scheme.
             expect(page.locator("body")).to_have_attribute("data-md-color-scheme", SCHEMES[scheme])
+            # The parts a page loads (a quiz near the screen ...) are set up, and a
+            # palette changed by hand has finished its colour transitions (Material's
+            # links fade over 125 ms): axe measures the colours as they end up.
+            page.wait_for_load_state("networkidle")
+            page.wait_for_function("() => document.getAnimations().every(animation => animation.playState !== 'running')")
             results = AXE.run(page)
             if results.violations_count:
                 reports.append(f"--- {address} ({scheme}) ---\n{results.generate_report()}")
