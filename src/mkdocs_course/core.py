@@ -46,17 +46,15 @@ COURSE_CSS = "assets/course/course.css"
 COURSE_JS = "assets/course/course.js"
 # Stylesheets only some pages load (page_stylesheets), so that a module page downloads none of them.
 PRINT_PAGES_CSS = "assets/course/print-pages.css"
-# Each one, with what in a page's HTML makes the page link it.
-PAGE_STYLESHEETS = (
-    ("assets/course/checkin.css", ('class="course-checkin"',)),
-    ("assets/course/code-contrast.css", ('class="highlight',)),
-    ("assets/course/dashboard.css", ('class="course-dashboard"', 'class="course-tool ')),
-    ("assets/course/blanks.css", ('class="course-quiz__blank"',)),
-    ("assets/course/plan.css", ('class="course-plan"',)),
-)
+# Each one, by the part of a page that makes the page link it (site.parts_in).
+PART_STYLESHEETS = {
+    "checkin": "assets/course/checkin.css",
+    "code": "assets/course/code-contrast.css",
+    "tools": "assets/course/dashboard.css",
+    "blanks": "assets/course/blanks.css",
+    "plan": "assets/course/plan.css",
+}
 EXTENSIONS = ("course_quiz", "course_checklist")
-# Between a page's two widgets while they wait, compressed, for the page's turn: a character HTML never holds.
-WIDGETS_SEPARATOR = "\0"
 
 Settings = Callable[[MkDocsConfig], "tuple[CourseConfig, list[str]]"]
 
@@ -101,7 +99,7 @@ class CourseBuild(Reporter):
         self.plan_pieces: dict[str, str] = {}
         # Each page's widgets (under the title, after the content): made before
         # the anchors are checked, added once search has read the page.
-        self.widgets: dict[str, bytes] = {}  # compressed, like the pages' HTML (``_pack_content``)
+        self.widgets: dict[str, bytes] = {}  # compressed (fragments.pack), like the pages' HTML
         # The page being rendered's own quiz options (its `quiz:` front matter, see page_options.py).
         self.quiz_page: dict[str, bool] = {}
 
@@ -228,7 +226,7 @@ class CourseBuild(Reporter):
         html = widgets.place_markers(html, self.course)
         parts = self._widgets_for(page, module)
         if any(parts):
-            self.widgets[page.file.src_uri] = zlib.compress(WIDGETS_SEPARATOR.join(parts).encode("utf-8"), 1)
+            self.widgets[page.file.src_uri] = fragments.pack(parts)
         if page.present_anchor_ids is not None:
             # So that Markdown may link to them (#course-manage) under --strict.
             page.present_anchor_ids.update(widgets.anchor_ids(parts[0] + parts[1]))
@@ -266,7 +264,7 @@ class CourseBuild(Reporter):
         elif PLAN_MARKER in content:
             content = self._plan_page(page, content, config)
         packed = self.widgets.pop(uri, None)
-        top, bottom = zlib.decompress(packed).decode("utf-8").split(WIDGETS_SEPARATOR) if packed else ("", "")
+        top, bottom = fragments.unpack(packed) if packed else ("", "")
         page.content = (widgets.after_title(content, top) if top else content) + bottom
         context["course"] = self.course
         context["course_module"] = module
@@ -396,10 +394,9 @@ class CourseBuild(Reporter):
 
 
 def page_stylesheets(html: str, *, print_page: bool) -> list[str]:
-    """Return the stylesheets a page loads besides course.css: the print pages' own, and each of PAGE_STYLESHEETS it has a part for."""
-    sheets = [PRINT_PAGES_CSS] if print_page else []
-    sheets += [sheet for sheet, marks in PAGE_STYLESHEETS if any(mark in html for mark in marks)]
-    return sheets
+    """Return the stylesheets a page loads besides course.css: the print pages' own, and those of PART_STYLESHEETS it has the part of."""
+    found = site.parts_in(html, tools=widgets.has_progress_tools(html))
+    return [PRINT_PAGES_CSS] * print_page + [sheet for part, sheet in PART_STYLESHEETS.items() if part in found]
 
 
 def add_theme_dir(config: MkDocsConfig) -> None:

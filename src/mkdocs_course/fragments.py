@@ -13,6 +13,7 @@ import posixpath
 import re
 import zlib
 from html import escape, unescape
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 H2 = re.compile(r"<h2\b[^>]*>(?P<inner>.*?)</h2>", re.S)
@@ -63,18 +64,19 @@ class ModuleFragments:
         self.checkins: list[str] = []  # each self-check-in's HTML: a form to fill on paper in the workbook
 
 
-def pack(fragments: ModuleFragments) -> bytes:
-    """Return ``fragments`` compressed, as they wait for the print pages.
+def pack(value: object) -> bytes:
+    """Return ``value`` (a module's ModuleFragments, a page's widgets) compressed, as it waits to be used.
 
     The print pages are built last, so a course holds every module's pieces
-    while MkDocs renders the rest: compressed, a 1000-module course's take a
-    few hundred KiB instead of several MiB.
+    while MkDocs renders the rest, and each page's widgets from its
+    ``on_page_content`` to its ``on_page_context``: compressed, a 1000-module
+    course's take a few hundred KiB instead of several MiB.
     """
-    return zlib.compress(pickle.dumps(fragments, protocol=pickle.HIGHEST_PROTOCOL), 1)
+    return zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
 
 
-def unpack(packed: bytes) -> ModuleFragments:
-    """Return the pieces that ``pack`` compressed."""
+def unpack(packed: bytes) -> Any:
+    """Return what ``pack`` compressed."""
     return pickle.loads(zlib.decompress(packed))  # noqa: S301 (the build's own bytes, never a file)
 
 

@@ -44,6 +44,8 @@ SCRIPT_STRINGS = {
               "progress.now_", "storage.mode_"),
 }  # fmt: skip
 # How a page's HTML shows each part; "tools" is widgets.has_progress_tools.
+# The words (SCRIPT_STRINGS) and the stylesheets (core.PART_STYLESHEETS) a
+# page gets are both read from these.
 PART_MARKS = {
     "quiz": 'class="course-quiz"',
     "blanks": 'class="course-quiz__blank"',
@@ -51,18 +53,26 @@ PART_MARKS = {
     "checklist": 'class="course-checklist"',
     "reflection": 'class="course-reflection"',
     "checkin": 'class="course-checkin"',
+    "plan": 'class="course-plan"',
+    "code": 'class="highlight',
 }
 # The parts whose words another part also needs: a blank quiz has a quiz's
 # buttons, a summary counts quizzes, the dashboard sums up check-ins.
 NEEDS = {"blanks": ("quiz",), "summary": ("quiz",), "tools": ("checkin",)}
 
 
-def page_parts(html: str, *, tools: bool) -> frozenset[str]:
-    """Return the parts of SCRIPT_STRINGS a page's HTML has ("page" always)."""
-    parts = {"page", *(part for part, mark in PART_MARKS.items() if mark in html)}
+def parts_in(html: str, *, tools: bool) -> set[str]:
+    """Return the parts a page's HTML has: those of PART_MARKS, and "tools" with ``tools``."""
+    found = {part for part, mark in PART_MARKS.items() if mark in html}
     if tools:
-        parts.add("tools")
-    return frozenset(parts.union(*(NEEDS.get(part, ()) for part in parts)))
+        found.add("tools")
+    return found
+
+
+def page_parts(html: str, *, tools: bool) -> frozenset[str]:
+    """Return the parts of SCRIPT_STRINGS whose words a page carries ("page" always)."""
+    parts = {"page", *parts_in(html, tools=tools)}
+    return frozenset(parts.union(*(NEEDS.get(part, ()) for part in parts)) & SCRIPT_STRINGS.keys())
 
 
 def script_strings(strings: dict[str, str], parts: frozenset[str]) -> dict[str, str]:
